@@ -1,0 +1,96 @@
+"""The ``confiance`` command: one Typer app, thin over the services."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    help="Confiance: the relationship workbench for trust-based, collaborative selling.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+
+def setup_django() -> None:
+    """Configure Django once; commands that need no database never call this."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "confiance.settings")
+    import django
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def run_django_command(*args: str) -> None:
+    setup_django()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    try:
+        call_command(*args)
+    except CommandError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+
+
+@app.command()
+def migrate() -> None:
+    """Create or update the database tables."""
+    run_django_command("migrate", "--no-input", "-v", "1")
+    console.print("Database is up to date.")
+
+
+@app.command()
+def check(
+    deploy: bool = typer.Option(False, "--deploy", help="Check production settings."),
+) -> None:
+    """Run Django's system checks (``--deploy`` for production settings)."""
+    args = ["check", "--fail-level", "WARNING"]
+    if deploy:
+        args.append("--deploy")
+    run_django_command(*args)
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+) -> None:
+    """Serve the web app (development server; use a WSGI server in production)."""
+    setup_django()
+    from django.core.management import call_command
+
+    console.print(f"Serving Confiance on [bold]http://{host}:{port}/[/bold] (Ctrl+C to stop)")
+    call_command("runserver", f"{host}:{port}", "--noreload", "--skip-checks")
+
+
+@app.command(
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+)
+def manage(ctx: typer.Context) -> None:
+    """Run any Django management command, e.g. ``confiance manage createsuperuser``."""
+    setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["confiance manage", *ctx.args])
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()
