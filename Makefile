@@ -4,7 +4,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 RUN := $(UV) run --locked
 DEMO_ENV := DEBUG=1
 
-.PHONY: help install demo serve test test-fast lint format eval bench clean
+.PHONY: help install demo serve test test-fast lint format eval bench clean messages
 
 help:
 	@echo "make demo    install, migrate the SQLite database, load demo data, serve on :8000"
@@ -48,3 +48,6 @@ bench: install
 
 clean:
 	rm -rf var/*.sqlite3* .pytest_cache .ruff_cache artifacts
+
+messages: install
+	$(RUN) python scripts/messages.py
