@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "confiance.ledger",
     "confiance.deals",
     "confiance.insights",
+    "confiance.api",
     "confiance.web",
 ]
 
@@ -52,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "confiance.web.middleware.ProfileMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
