@@ -1,0 +1,381 @@
+"""E-mail (.eml) and mailbox archives (mbox) -> :class:`ParsedEmail`.
+
+Multipart messages, HTML-only bodies turned into text, quoted replies and signatures
+separated from the new text, attachments listed (never stored), charsets UTF-8,
+ISO-8859-1 and Windows-1252, quoted-printable and base64. mbox archives are read one
+message at a time so memory stays bounded whatever the archive size.
+"""
+
+from __future__ import annotations
+
+import email
+import email.errors
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.header import decode_header, make_header
+from email.message import Message
+from email.utils import getaddresses, parsedate_to_datetime
+from pathlib import Path
+
+from confiance.ingest.errors import IngestError
+from confiance.ingest.htmltext import html_to_text
+from confiance.ingest.replies import split_reply
+
+MAX_DEPTH = 20  # real mail nests 3-4 levels; more is junk or an attack on the parser
+MAX_PARTS = 500
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+
+_HEADER_LINE = re.compile(rb"^[!-9;-~]{1,76}:")
+_MBOX_SEPARATOR = re.compile(rb"^From \S+\s+\w{3} \w{3}\s+\d")
+_MSGID = re.compile(r"<([^<>\s]+)>")
+_SUBJECT_PREFIX = re.compile(r"^\s*((re|fwd?|tr|aw|wg|rép|ref)\s*(\[\d+\])?\s*:\s*)+", re.I)
+_BROKEN = (
+    email.errors.StartBoundaryNotFoundDefect,
+    email.errors.CloseBoundaryNotFoundDefect,
+    email.errors.NoBoundaryInMultipartDefect,
+    email.errors.MultipartInvariantViolationDefect,
+)
+# Labels that mail clients write but that mean Windows-1252 in practice (as browsers do).
+_CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252"}
+_CHARSET_ALIASES |= {"us-ascii": "utf-8", "ascii": "utf-8", "x-unknown": "utf-8"}
+
+Address = tuple[str, str]
+
+
+@dataclass
+class ParsedEmail:
+    """One message; ``body_text`` holds only what the sender wrote this time."""
+
+    message_id: str
+    in_reply_to: str
+    references: list[str]
+    subject: str
+    sender: Address
+    to: list[Address]
+    cc: list[Address]
+    date: datetime | None
+    body_text: str
+    quoted_text: str
+    signature: str
+    attachments: list[tuple[str, str, int]] = field(default_factory=list)
+    thread_key: str = ""
+    content_hash: str = ""
+    html_only: bool = False
+
+    @property
+    def addresses(self) -> list[str]:
+        """Every distinct address on the message, sender first."""
+        seen: dict[str, None] = {}
+        for _name, address in [self.sender, *self.to, *self.cc]:
+            if address:
+                seen.setdefault(address, None)
+        return list(seen)
+
+
+def parse_eml(data: bytes, filename: str = "") -> ParsedEmail:
+    """Parse one RFC 5322 message; raise IngestError naming the file and part when broken."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", errors="surrogateescape")
+    if len(data) > MAX_MESSAGE_BYTES:
+        raise IngestError(
+            f"message larger than {MAX_MESSAGE_BYTES // (1024 * 1024)} MB", filename=filename
+        )
+    data = _strip_mbox_line(data)
+    _check_looks_like_mail(data, filename)
+    try:
+        message = email.message_from_bytes(data)
+    except RecursionError as exc:
+        raise IngestError(
+            f"MIME parts nested deeper than {MAX_DEPTH} levels", filename=filename
+        ) from exc
+    if not any(message.get(name) for name in ("From", "Date", "Message-ID", "Subject", "To")):
+        raise IngestError(
+            "not an e-mail: none of From, To, Date, Subject or Message-ID is present",
+            filename=filename,
+            line=1,
+        )
+    try:
+        return _build(message, data, filename)
+    except RecursionError as exc:
+        raise IngestError(
+            f"MIME parts nested deeper than {MAX_DEPTH} levels", filename=filename
+        ) from exc
+
+
+def _strip_mbox_line(data: bytes) -> bytes:
+    # Some tools save a single message with its mbox "From " line; drop it.
+    if data.startswith(b"From "):
+        _first, _nl, rest = data.partition(b"\n")
+        return rest
+    return data
+
+
+def _check_looks_like_mail(data: bytes, filename: str) -> None:
+    head = data.lstrip(b"\r\n")[:4096]
+    if not head:
+        raise IngestError("empty file, not an e-mail", filename=filename)
+    header_end = re.search(rb"\r?\n\r?\n", head)
+    header_block = head[: header_end.start()] if header_end else head
+    if b"\x00" in header_block:
+        raise IngestError("this is a binary file, not an e-mail", filename=filename, line=1)
+    if not _HEADER_LINE.match(head):
+        first = head.split(b"\n", 1)[0][:60].decode("utf-8", errors="replace")
+        raise IngestError(
+            f"not an e-mail: it must start with header lines such as 'From:', found {first!r}",
+            filename=filename,
+            line=1,
+        )
+
+
+def _build(message: Message, data: bytes, filename: str) -> ParsedEmail:
+    plain, html, attachments = _walk(message, filename)
+    html_only = plain is None and html is not None
+    if plain is not None:
+        text = plain
+    elif html is not None:
+        text = html_to_text(html)
+    else:
+        text = ""
+    body, quoted, signature = split_reply(text)
+    message_id = _first_id(_header(message, "Message-ID"))
+    in_reply_to = _first_id(_header(message, "In-Reply-To"))
+    references = _MSGID.findall(_header(message, "References"))
+    subject = _header(message, "Subject").strip()
+    if references:
+        thread_key = references[0]
+    elif in_reply_to:
+        thread_key = in_reply_to
+    elif message_id:
+        thread_key = message_id
+    else:
+        thread_key = "subject:" + _SUBJECT_PREFIX.sub("", subject).strip().lower()
+    senders = _addresses(message, "From")
+    return ParsedEmail(
+        message_id=message_id,
+        in_reply_to=in_reply_to,
+        references=references,
+        subject=subject,
+        sender=senders[0] if senders else ("", ""),
+        to=_addresses(message, "To"),
+        cc=_addresses(message, "Cc"),
+        date=_date(_header(message, "Date")),
+        body_text=body,
+        quoted_text=quoted,
+        signature=signature,
+        attachments=attachments,
+        thread_key=thread_key,
+        content_hash=hashlib.sha256(data).hexdigest(),
+        html_only=html_only,
+    )
+
+
+def _walk(message: Message, filename: str) -> tuple[str | None, str | None, list]:
+    """Find the first plain and HTML bodies and list attachments, depth-first, iteratively."""
+    plain: str | None = None
+    html: str | None = None
+    attachments: list[tuple[str, str, int]] = []
+    stack: list[tuple[Message, str, int]] = [(message, "1", 0)]
+    seen = 0
+    while stack:
+        part, path, depth = stack.pop()
+        seen += 1
+        if depth > MAX_DEPTH:
+            raise IngestError(
+                f"MIME parts nested deeper than {MAX_DEPTH} levels", filename=filename, part=path
+            )
+        if seen > MAX_PARTS:
+            raise IngestError(f"more than {MAX_PARTS} MIME parts", filename=filename, part=path)
+        _check_defects(part, path, filename)
+        if part.is_multipart():
+            children = part.get_payload()
+            if not isinstance(children, list):
+                continue
+            if part.get_content_type() == "message/rfc822":
+                # A forwarded message travels as an attachment; its text is not ours.
+                attachments.append((_filename(part) or "message.eml", "message/rfc822", 0))
+                continue
+            for index in range(len(children) - 1, -1, -1):
+                stack.append((children[index], f"{path}.{index + 1}", depth + 1))
+            continue
+        content_type = part.get_content_type()
+        name = _filename(part)
+        disposition = _disposition(part)
+        if content_type == "text/plain" and disposition != "attachment" and not name:
+            if plain is None:
+                text = _payload_text(part)
+                plain = text if text.strip() else None
+        elif content_type == "text/html" and disposition != "attachment" and not name:
+            if html is None:
+                html = _payload_text(part)
+        else:
+            payload = part.get_payload(decode=True)
+            size = len(payload) if isinstance(payload, bytes) else 0
+            attachments.append((name, content_type, size))
+    return plain, html, attachments
+
+
+def _check_defects(part: Message, path: str, filename: str) -> None:
+    for defect in getattr(part, "defects", []):
+        if isinstance(defect, _BROKEN):
+            what = {
+                email.errors.StartBoundaryNotFoundDefect: "its boundary never appears",
+                email.errors.CloseBoundaryNotFoundDefect: "its closing boundary is missing (truncated?)",
+                email.errors.NoBoundaryInMultipartDefect: "it declares no boundary",
+            }.get(type(defect), "its structure is inconsistent")
+            raise IngestError(
+                f"broken MIME structure: multipart part {what}", filename=filename, part=path
+            )
+
+
+def _disposition(part: Message) -> str:
+    try:
+        return part.get_content_disposition() or ""
+    except (ValueError, TypeError, IndexError):
+        return ""
+
+
+def _filename(part: Message) -> str:
+    try:
+        name = part.get_filename() or ""
+    except (ValueError, TypeError, IndexError, LookupError, UnicodeError):
+        return "attachment"
+    return _decode_header_value(name) if "=?" in name else name
+
+
+def _payload_text(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    try:
+        declared = (part.get_content_charset() or "").lower()
+    except (ValueError, TypeError, IndexError, LookupError):
+        declared = ""
+    return decode_bytes(payload, declared)
+
+
+def decode_bytes(payload: bytes, declared: str = "") -> str:
+    """Decode with the declared charset; fall back to UTF-8, then Windows-1252."""
+    charset = _CHARSET_ALIASES.get(declared, declared)
+    for candidate in (charset, "utf-8"):
+        if not candidate:
+            continue
+        try:
+            return payload.decode(candidate)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return payload.decode("cp1252", errors="replace")
+
+
+def _header(message: Message, name: str) -> str:
+    try:
+        raw = message.get(name)
+    except (ValueError, TypeError, IndexError):
+        return ""
+    if raw is None:
+        return ""
+    return _decode_header_value(raw)
+
+
+def _decode_header_value(raw) -> str:
+    text = str(raw) if not isinstance(raw, str) else raw
+    if any("\udc80" <= ch <= "\udcff" for ch in text):
+        # 8-bit bytes in a header (no RFC 2047 encoding): recover them.
+        return decode_bytes(text.encode("utf-8", errors="surrogateescape"))
+    try:
+        return str(make_header(decode_header(text)))
+    except (email.errors.HeaderParseError, UnicodeError, LookupError, ValueError, TypeError):
+        return text
+
+
+def _first_id(value: str) -> str:
+    match = _MSGID.search(value)
+    if match:
+        return match.group(1)
+    return value.strip()[:300]
+
+
+def _addresses(message: Message, name: str) -> list[Address]:
+    try:
+        raw = message.get_all(name) or []
+        pairs = getaddresses([str(value) for value in raw])
+    except (ValueError, TypeError, IndexError, email.errors.HeaderParseError):
+        return []
+    result: list[Address] = []
+    for display, address in pairs:
+        address = address.strip().strip("<>").lower()
+        if "@" not in address:
+            continue
+        result.append((_decode_header_value(display).strip().strip('"'), address))
+    return result
+
+
+def _date(value: str) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if parsed is None:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def iter_mbox(path: str | Path) -> Iterator[ParsedEmail]:
+    """Yield each message of an mbox archive, reading one message at a time.
+
+    Raises IngestError naming the archive, the message number and its first line when the
+    archive is not an mbox, a message is broken, or the archive ends mid-message.
+    """
+    path = Path(path)
+    name = path.name
+    with path.open("rb") as handle:
+        first = handle.readline()
+        if not first.startswith(b"From "):
+            raise IngestError(
+                "not an mbox archive: it must start with a 'From ' separator line",
+                filename=name,
+                line=1,
+            )
+        number, start, line_no = 1, 2, 1
+        chunks: list[bytes] = []
+        size = 0
+        previous_blank = True
+        for line in handle:
+            line_no += 1
+            if line.startswith(b"From ") and (previous_blank or _MBOX_SEPARATOR.match(line)):
+                yield _mbox_message(b"".join(chunks), name, number, start)
+                number, start, chunks, size = number + 1, line_no + 1, [], 0
+                previous_blank = False
+                continue
+            if line.startswith(b">") and line.lstrip(b">").startswith(b"From "):
+                line = line[1:]  # mboxrd escaping of body lines that start with "From "
+            size += len(line)
+            if size > MAX_MESSAGE_BYTES:
+                raise IngestError(
+                    f"message {number} is larger than {MAX_MESSAGE_BYTES // (1024 * 1024)} MB",
+                    filename=name,
+                    line=start,
+                )
+            chunks.append(line)
+            previous_blank = line in (b"\n", b"\r\n")
+        data = b"".join(chunks)
+        if not data.endswith(b"\n") or not re.search(rb"\r?\n\r?\n", data):
+            raise IngestError(
+                f"the archive ends in the middle of message {number} (truncated?)",
+                filename=name,
+                line=line_no,
+            )
+        yield _mbox_message(data, name, number, start)
+
+
+def _mbox_message(data: bytes, name: str, number: int, start: int) -> ParsedEmail:
+    try:
+        return parse_eml(data, name)
+    except IngestError as exc:
+        raise IngestError(
+            f"message {number}: {exc.message}", filename=name, line=start, part=exc.part
+        ) from exc
