@@ -43,6 +43,15 @@ _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp12
 _CHARSET_ALIASES |= {"us-ascii": "utf-8", "ascii": "utf-8", "x-unknown": "utf-8"}
 
 Address = tuple[str, str]
+# What the stdlib raises on malformed headers and parameters.
+_HEADER_ERRORS = (
+    ValueError,
+    TypeError,
+    IndexError,
+    LookupError,
+    UnicodeError,
+    email.errors.MessageError,
+)
 
 
 @dataclass
@@ -233,14 +242,14 @@ def _check_defects(part: Message, path: str, filename: str) -> None:
 def _disposition(part: Message) -> str:
     try:
         return part.get_content_disposition() or ""
-    except (ValueError, TypeError, IndexError):
+    except _HEADER_ERRORS:
         return ""
 
 
 def _filename(part: Message) -> str:
     try:
         name = part.get_filename() or ""
-    except (ValueError, TypeError, IndexError, LookupError, UnicodeError):
+    except _HEADER_ERRORS:
         return "attachment"
     return _decode_header_value(name) if "=?" in name else name
 
@@ -251,7 +260,7 @@ def _payload_text(part: Message) -> str:
         return ""
     try:
         declared = (part.get_content_charset() or "").lower()
-    except (ValueError, TypeError, IndexError, LookupError):
+    except _HEADER_ERRORS:
         declared = ""
     return decode_bytes(payload, declared)
 
@@ -264,7 +273,7 @@ def decode_bytes(payload: bytes, declared: str = "") -> str:
             continue
         try:
             return payload.decode(candidate)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # unknown label, bad bytes, NUL in label
             continue
     return payload.decode("cp1252", errors="replace")
 
@@ -272,7 +281,7 @@ def decode_bytes(payload: bytes, declared: str = "") -> str:
 def _header(message: Message, name: str) -> str:
     try:
         raw = message.get(name)
-    except (ValueError, TypeError, IndexError):
+    except _HEADER_ERRORS:
         return ""
     if raw is None:
         return ""
@@ -285,9 +294,17 @@ def _decode_header_value(raw) -> str:
         # 8-bit bytes in a header (no RFC 2047 encoding): recover them.
         return decode_bytes(text.encode("utf-8", errors="surrogateescape"))
     try:
-        return str(make_header(decode_header(text)))
-    except (email.errors.HeaderParseError, UnicodeError, LookupError, ValueError, TypeError):
+        chunks = decode_header(text)
+    except _HEADER_ERRORS:
         return text
+    try:
+        return str(make_header(chunks))
+    except _HEADER_ERRORS:
+        # An unknown or malformed charset label: decode each chunk as best we can.
+        return " ".join(
+            chunk if isinstance(chunk, str) else decode_bytes(chunk, (charset or "").lower())
+            for chunk, charset in chunks
+        )
 
 
 def _first_id(value: str) -> str:
@@ -301,7 +318,7 @@ def _addresses(message: Message, name: str) -> list[Address]:
     try:
         raw = message.get_all(name) or []
         pairs = getaddresses([str(value) for value in raw])
-    except (ValueError, TypeError, IndexError, email.errors.HeaderParseError):
+    except _HEADER_ERRORS:
         return []
     result: list[Address] = []
     for display, address in pairs:
