@@ -84,6 +84,11 @@ def manage(ctx: typer.Context) -> None:
     execute_from_command_line(["confiance manage", *ctx.args])
 
 
+from confiance.commands.coach import coach  # noqa: E402 - registered after the core commands
+
+app.command("coach")(coach)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

@@ -1,0 +1,207 @@
+"""The readable Rich report of ``confiance coach``: the text with findings highlighted in place,
+then each finding explained with its rewrite, the collaborative moves, the commitments and,
+for transcripts, the per-speaker table. Headings follow the language of the analysed text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from confiance.commands.coach import MOVE_STYLE, SEVERITY_STYLES, Source, translator
+
+DISPLAY_LIMIT = 20_000  # characters of text shown highlighted; --json has everything
+
+
+def _severity_style(severity: int) -> str:
+    return SEVERITY_STYLES.get(max(1, min(int(severity or 1), 3)), SEVERITY_STYLES[1])
+
+
+def highlighted(text: str, findings: list[dict], moves: list[dict]) -> Text:
+    """``text`` as Rich Text with moves underlined and findings coloured by severity."""
+    shown = text[:DISPLAY_LIMIT]
+    rich_text = Text(shown)
+    for move in moves:
+        if move["end"] <= len(shown):
+            rich_text.stylize(MOVE_STYLE, move["start"], move["end"])
+    for finding in findings:
+        if finding["end"] <= len(shown):
+            rich_text.stylize(
+                _severity_style(finding["severity"]), finding["start"], finding["end"]
+            )
+    if len(text) > DISPLAY_LIMIT:
+        rich_text.append(f"\n… (+{len(text) - DISPLAY_LIMIT:,} characters)", style="dim")
+    return rich_text
+
+
+def _clock(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def _tone_text(value: float, gettext) -> Text:
+    if value <= -0.2:
+        word, style = gettext("combative"), "red"
+    elif value >= 0.2:
+        word, style = gettext("collaborative"), "green"
+    else:
+        word, style = gettext("neutral"), "yellow"
+    filled = round((value + 1) * 5)
+    return Text.assemble(
+        (f"{value:+.2f} ", f"bold {style}"),
+        ("█" * filled, style),
+        ("░" * (10 - filled), "dim"),
+        f"  {word}",
+    )
+
+
+def _body(source: Source, result: dict[str, Any]) -> Group | Text:
+    findings, moves = result["findings"], result["moves"]
+    if not source.turns:
+        return highlighted(source.text or "", findings, moves)
+    parts = []
+    for index, turn in enumerate(source.turns):
+        mine = [f for f in findings if f.get("segment") == index]
+        own_moves = [m for m in moves if m.get("segment") == index]
+        line = Text.assemble(
+            (f"{_clock(turn.start)} ", "dim"), (f"{turn.speaker or '—'}: ", "bold")
+        )
+        line.append_text(highlighted(turn.text, mine, own_moves))
+        parts.append(line)
+    return Group(*parts)
+
+
+def _who(item: dict, source: Source) -> str:
+    segment = item.get("segment")
+    if segment is None or not source.turns or segment >= len(source.turns):
+        return ""
+    return f"{source.turns[segment].speaker or '—'}: "
+
+
+def render_findings(console: Console, source: Source, result: dict, names: dict, gettext) -> None:
+    """Each finding: what, why, a rewrite the seller could say and a question to ask instead."""
+    findings = result["findings"]
+    console.print(f"\n[bold]{escape(gettext('Combative framings'))} ({len(findings)})[/bold]")
+    if not findings:
+        console.print(f"  {escape(gettext('None found.'))}")
+    for number, finding in enumerate(findings, start=1):
+        label = names.get(finding["category"], finding["category"])
+        head = Text.assemble(
+            f"{number:>3}. ",
+            (_who(finding, source), "bold"),
+            (f"« {finding['text']} »", _severity_style(finding["severity"])),
+            f"  {label}",
+            (f" · {gettext('severity')} {finding['severity']}", "dim"),
+        )
+        console.print(head)
+        for title, key, style in (
+            (gettext("Why it hurts"), "explanation", ""),
+            (gettext("Say instead"), "rewrite", "green"),
+            (gettext("Ask"), "question", "cyan"),
+        ):
+            if finding.get(key):
+                console.print(Text.assemble("     ", (f"{title}: ", "bold"), (finding[key], style)))
+
+
+def render_moves(console: Console, source: Source, result: dict, names: dict, gettext) -> None:
+    """Collaborative moves, one line each."""
+    moves = result["moves"]
+    console.print(f"\n[bold]{escape(gettext('Collaborative moves'))} ({len(moves)})[/bold]")
+    if not moves:
+        console.print(f"  {escape(gettext('None found.'))}")
+    for move in moves:
+        label = names.get(move["category"], move["category"])
+        console.print(
+            Text.assemble(
+                "  • ", (f"{label}: ", "green"), _who(move, source), f"« {move['text']} »"
+            )
+        )
+
+
+def render_commitments(console: Console, result: dict, gettext) -> None:
+    """Promises found in the text, with who made them and when they are due."""
+    commitments = result["commitments"]
+    console.print(f"\n[bold]{escape(gettext('Commitments'))} ({len(commitments)})[/bold]")
+    if not commitments:
+        console.print(f"  {escape(gettext('None found.'))}")
+        return
+    table = Table(show_edge=False)
+    for title in (gettext("Who"), gettext("Action"), gettext("Due"), gettext("Text")):
+        table.add_column(title)
+    for item in commitments:
+        who = item.get("speaker") or item.get("party") or ""
+        table.add_row(who, item.get("action") or "", item.get("due_date") or "—", item["text"])
+    console.print(table)
+
+
+def render_speakers(console: Console, result: dict, gettext) -> None:
+    """Talk share, questions, longest monologue and tone per speaker (transcripts)."""
+    table = Table(title=gettext("Speakers"), title_justify="left")
+    headings = (
+        gettext("Speaker"),
+        gettext("Words"),
+        gettext("Talk share"),
+        gettext("Time share"),
+        gettext("Questions"),
+        gettext("Longest monologue"),
+        gettext("Tone"),
+    )
+    for number, title in enumerate(headings):
+        table.add_column(title, justify="left" if number == 0 else "right")
+    for row in result["speakers"]:
+        seconds = row.get("longest_monologue_seconds")
+        monologue = f"{row.get('longest_monologue_words', 0)} w"
+        if seconds:
+            monologue += f" / {seconds:.0f} s"
+        table.add_row(
+            row["speaker"] or "—",
+            str(row.get("words", 0)),
+            f"{row.get('word_share', 0):.0%}",
+            f"{row['time_share']:.0%}" if row.get("time_share") is not None else "—",
+            str(row.get("questions", 0)),
+            monologue,
+            f"{row.get('tone', 0):+.2f}",
+        )
+    console.print()
+    console.print(table)
+
+
+def render_report(
+    console: Console, source: Source, result: dict[str, Any], reference: dt.date | None
+) -> None:
+    """Print the whole report for one analysed file."""
+    from confiance.coach import labels
+
+    lang = result.get("lang") or "en"
+    gettext = translator(lang)
+    names = labels(lang)
+    title = Text.assemble(("Coach", "bold"), f" — {source.name} ({source.format}, {lang})")
+    if reference:
+        title.append(f" · {gettext('reference date')} {reference.isoformat()}", style="dim")
+    console.print(title)
+    for key in ("from", "subject", "date"):
+        if source.headers.get(key):
+            console.print(Text(f"{key.title()}: {source.headers[key]}", style="dim"))
+    console.print(
+        Text.assemble((f"{gettext('Tone')}: ", "bold"), _tone_text(result["tone"], gettext))
+    )
+    console.print(Panel(_body(source, result), border_style="dim"))
+    render_findings(console, source, result, names, gettext)
+    render_moves(console, source, result, names, gettext)
+    render_commitments(console, result, gettext)
+    if result.get("speakers"):
+        render_speakers(console, result, gettext)
+    console.print(
+        f"\n{len(result['findings'])} {escape(gettext('combative framings'))}, "
+        f"{len(result['moves'])} {escape(gettext('collaborative moves'))}, "
+        f"{len(result['commitments'])} {escape(gettext('commitments'))}; "
+        f"{escape(gettext('tone'))} {result['tone']:+.2f}"
+    )
