@@ -1,0 +1,30 @@
+"""The NinjaAPI instance mounted at /api/v1/."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from confiance.api import errors
+from confiance.api.auth import token_auth
+from confiance.api.docs import SelfHostedSwagger
+from confiance.api.routers import accounts, coach, commitments, contacts, deals, interactions, me
+
+api = NinjaAPI(
+    title="Confiance API",
+    version="1",
+    description=(
+        "The relationship workbench's JSON API. Authenticate with a personal token: "
+        "`Authorization: Bearer cf_…` (create one at /api/tokens/). Every list takes "
+        "`limit`, `offset`, filters and `ordering`; every error is "
+        '`{"code": "...", "message": "..."}` in the language of `Accept-Language`.'
+    ),
+    auth=token_auth,
+    urls_namespace="api-v1",
+    docs=SelfHostedSwagger(),
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+errors.install(api)
+
+for module in (me, accounts, contacts, interactions, commitments, deals, coach):
+    api.add_router("/", module.router)

@@ -1,0 +1,218 @@
+"""Validated forms for everything a user creates or edits in the web app."""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import date
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from confiance.accounts.models import Account, Contact, StakeholderPosition, Topic
+from confiance.deals.models import LossReason, Opportunity, Outcome
+from confiance.interactions.models import Interaction
+from confiance.ledger.models import Commitment
+from confiance.users.models import Profile
+from confiance.web.decorators import user_teams
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def team_members(teams):
+    return (
+        get_user_model()
+        .objects.filter(memberships__team__in=teams)
+        .distinct()
+        .order_by("first_name", "username")
+    )
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.get_full_name() or obj.get_username()
+
+
+class AccountForm(forms.ModelForm):
+    class Meta:
+        model = Account
+        fields = [
+            "name",
+            "kind",
+            "team",
+            "owner",
+            "shared_with",
+            "industry",
+            "size_band",
+            "country",
+            "language",
+            "annual_value",
+            "currency",
+            "customer_since",
+            "notes",
+        ]
+        widgets = {"customer_since": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"owner": UserChoiceField}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        teams = user_teams(user)
+        self.fields["team"].queryset = teams
+        members = team_members(teams)
+        self.fields["owner"].queryset = members
+        self.fields["shared_with"].queryset = members
+        self.fields["shared_with"].required = False
+        if not self.instance.pk:
+            self.fields["owner"].initial = user.pk
+            if teams.count() == 1:
+                self.fields["team"].initial = teams.first().pk
+
+    def clean(self):
+        data = super().clean()
+        owner, team = data.get("owner"), data.get("team")
+        if owner and team and not owner.memberships.filter(team=team).exists():
+            self.add_error("owner", _("The owner must be a member of the account's team."))
+        return data
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = ["name", "job_title", "email", "phone", "language", "buying_role", "influence"]
+        widgets = {"influence": forms.NumberInput(attrs={"min": 1, "max": 5})}
+
+
+class TopicForm(forms.ModelForm):
+    class Meta:
+        model = Topic
+        fields = ["title", "description", "decided"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class PositionForm(forms.ModelForm):
+    class Meta:
+        model = StakeholderPosition
+        fields = [
+            "contact",
+            "topic",
+            "priority",
+            "preferred_alternative",
+            "perceived_risk",
+            "stance",
+        ]
+        widgets = {
+            "priority": forms.NumberInput(attrs={"min": 1, "max": 5}),
+            "stance": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, account: Account, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].queryset = account.contacts.filter(erased_at__isnull=True)
+        self.fields["topic"].queryset = account.topics.all()
+
+
+class InteractionForm(forms.ModelForm):
+    class Meta:
+        model = Interaction
+        fields = ["kind", "occurred_at", "title", "body", "language", "contacts"]
+        widgets = {
+            "occurred_at": DateTimeInput(),
+            "body": forms.Textarea(attrs={"rows": 10}),
+        }
+
+    def __init__(self, *args, account: Account, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["occurred_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        self.fields["contacts"].queryset = account.contacts.filter(erased_at__isnull=True)
+        self.fields["contacts"].required = False
+
+
+class CommitmentForm(forms.ModelForm):
+    class Meta:
+        model = Commitment
+        fields = [
+            "party",
+            "kind",
+            "description",
+            "owner_user",
+            "owner_contact",
+            "due_date",
+            "value_amount",
+            "currency",
+            "value_hours",
+        ]
+        widgets = {"due_date": DateInput(), "description": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"owner_user": UserChoiceField}
+
+    def __init__(self, *args, account: Account, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_contact"].queryset = account.contacts.filter(erased_at__isnull=True)
+        self.fields["owner_user"].queryset = team_members([account.team_id])
+
+
+class CommitmentEditForm(CommitmentForm):
+    class Meta(CommitmentForm.Meta):
+        fields = [*CommitmentForm.Meta.fields, "status", "resolved_at"]
+        widgets = {**CommitmentForm.Meta.widgets, "resolved_at": DateInput()}
+
+
+class OpportunityForm(forms.ModelForm):
+    class Meta:
+        model = Opportunity
+        fields = ["title", "stage", "amount", "currency", "expected_close", "discount_pct"]
+        widgets = {"expected_close": DateInput()}
+
+
+class OutcomeForm(forms.Form):
+    """Record how an opportunity ended; a "no" opens the perseverance plan at once."""
+
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[(o.value, o.label) for o in Outcome if o != Outcome.OPEN],
+        initial=Outcome.LOST,
+    )
+    reason = forms.ChoiceField(
+        label=_("Reason for the no"), choices=[("", "—"), *LossReason.choices], required=False
+    )
+    decided_at = forms.DateField(label=_("Decided on"), widget=DateInput(), initial=date.today)
+    competitor = forms.CharField(label=_("Competitor"), max_length=200, required=False)
+    price_gap_pct = forms.DecimalField(
+        label=_("Competitor price gap (%)"),
+        max_digits=5,
+        decimal_places=1,
+        min_value=-100,
+        max_value=100,
+        required=False,
+        help_text=_(
+            "How much cheaper (positive) or dearer (negative) the competitor claims to be."
+        ),
+    )
+
+
+class ProfileForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(label=_("Time zone"), required=False)
+
+    class Meta:
+        model = Profile
+        fields = ["language", "time_zone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zones = sorted(zoneinfo.available_timezones())
+        self.fields["time_zone"].choices = [("", _("Server default (%s)") % settings.TIME_ZONE)] + [
+            (zone, zone) for zone in zones
+        ]
+        self.fields["language"].choices = [("", _("As my browser says")), *settings.LANGUAGES]

@@ -1,0 +1,100 @@
+"""The account list, the account page and the account form."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from confiance.accounts.models import Account, AccountKind
+from confiance.accounts.permissions import visible_accounts
+from confiance.deals.models import Outcome
+from confiance.ledger.models import Commitment, Status
+from confiance.web import sections
+from confiance.web.decorators import account_view
+from confiance.web.forms import AccountForm, CommitmentForm, OutcomeForm
+
+PAGE_SIZE = 25
+
+
+@login_required
+def account_list(request: HttpRequest) -> HttpResponse:
+    """Every account the user may see, searchable by name and filtered by kind."""
+    accounts = visible_accounts(request.user).select_related("owner")
+    query = request.GET.get("q", "").strip()
+    kind = request.GET.get("kind", "")
+    if query:
+        accounts = accounts.filter(Q(name__icontains=query) | Q(industry__icontains=query))
+    if kind in AccountKind.values:
+        accounts = accounts.filter(kind=kind)
+    page = Paginator(accounts.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "web/account_list.html",
+        {"page": page, "q": query, "kind": kind, "kinds": AccountKind.choices, "nav": "accounts"},
+    )
+
+
+@login_required
+def account_create(request: HttpRequest) -> HttpResponse:
+    form = AccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        account = form.save()
+        return redirect("account_detail", account.pk)
+    return render(
+        request,
+        "web/form.html",
+        {"form": form, "title": _("New account"), "cancel_url": reverse("account_list")},
+    )
+
+
+@account_view
+def account_edit(request: HttpRequest, account: Account) -> HttpResponse:
+    form = AccountForm(request.POST or None, instance=account, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect("account_detail", account.pk)
+    return render(
+        request,
+        "web/form.html",
+        {
+            "form": form,
+            "account": account,
+            "title": _("Edit %(name)s") % {"name": account.name},
+            "cancel_url": reverse("account_detail", args=[account.pk]),
+        },
+    )
+
+
+def ledger(account: Account) -> list[Commitment]:
+    """Open commitments first (by due date), then the resolved ones, most recent first."""
+    rows = account.commitments.select_related("owner_user", "owner_contact")
+    open_rows = list(rows.filter(status=Status.OPEN).order_by("due_date", "pk"))
+    resolved = list(rows.exclude(status=Status.OPEN).order_by("-resolved_at", "-pk")[:30])
+    return open_rows + resolved
+
+
+@account_view
+def account_detail(request: HttpRequest, account: Account) -> HttpResponse:
+    """Scorecard, ledger, timeline, buying group and opportunities of one account."""
+    timeline = Paginator(account.interactions.order_by("-occurred_at", "-pk"), 15).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "account": account,
+        "nav": "accounts",
+        "commitments": ledger(account),
+        "commitment_form": CommitmentForm(account=account, prefix="new"),
+        "timeline": timeline,
+        "contacts": account.contacts.filter(erased_at__isnull=True),
+        "opportunities": [
+            (o, OutcomeForm(prefix=f"outcome{o.pk}") if o.outcome == Outcome.OPEN else None)
+            for o in account.opportunities.select_related("plan").prefetch_related("plan__steps")
+        ],
+        **sections.account_sections(request.user, account),
+    }
+    return render(request, "web/account_detail.html", context)

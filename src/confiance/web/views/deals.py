@@ -1,0 +1,68 @@
+"""Record how an opportunity ended: a "no" opens its perseverance plan at once."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from confiance.deals.models import Opportunity
+from confiance.web.decorators import visible
+from confiance.web.forms import OutcomeForm
+
+
+@require_POST
+@login_required
+def opportunity_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    from confiance.deals.services import record_outcome
+
+    opportunity = visible(Opportunity, request.user, pk)
+    account = opportunity.account
+    form = OutcomeForm(request.POST, prefix=f"outcome{opportunity.pk}")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            record_outcome(
+                opportunity,
+                data["outcome"],
+                reason=data["reason"] or "",
+                decided_at=data["decided_at"],
+                competitor=data["competitor"],
+                price_gap_pct=data["price_gap_pct"],
+                by=request.user,
+            )
+        except ValidationError as exc:
+            _copy_errors(form, exc)
+        else:
+            opportunity.refresh_from_db()
+            if opportunity.is_no:
+                messages.success(
+                    request, _("The no is recorded and its perseverance plan is open.")
+                )
+            else:
+                messages.success(request, _("The outcome is recorded."))
+            return redirect(reverse("account_detail", args=[account.pk]) + f"#o{opportunity.pk}")
+    return render(
+        request,
+        "web/outcome_form.html",
+        {"form": form, "o": opportunity, "account": account},
+        status=400,
+    )
+
+
+FIELD_MAP = {"loss_reason": "reason", "competitor_price_gap_pct": "price_gap_pct"}
+
+
+def _copy_errors(form: OutcomeForm, exc: ValidationError) -> None:
+    """Show the model's validation errors next to the matching form fields."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            name = FIELD_MAP.get(field, field)
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)

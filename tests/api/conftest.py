@@ -1,0 +1,78 @@
+"""API fixtures: tokens for each person of the shared fixtures and a small JSON client."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from confiance.api.tokens import create_token
+
+
+class Api:
+    """A test client that speaks JSON with a bearer token."""
+
+    def __init__(self, secret: str | None, lang: str = "en") -> None:
+        self.client = Client()
+        self.headers = {"HTTP_ACCEPT_LANGUAGE": lang}
+        if secret:
+            self.headers["HTTP_AUTHORIZATION"] = f"Bearer {secret}"
+
+    def call(self, method: str, path: str, body=None, **params):
+        url = path if path.startswith("/") else f"/api/v1/{path}"
+        if method == "get":
+            return self.client.get(url, params, **self.headers)
+        data = json.dumps(body if body is not None else {})
+        send = getattr(self.client, method)
+        return send(url, data, content_type="application/json", **self.headers)
+
+    def get(self, path: str, **params):
+        return self.call("get", path, **params)
+
+    def post(self, path: str, body=None):
+        return self.call("post", path, body)
+
+    def patch(self, path: str, body=None):
+        return self.call("patch", path, body)
+
+    def delete(self, path: str):
+        return self.call("delete", path)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_windows():
+    # The rate limit counts in the cache; every test starts with empty windows.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def api_for(user, scope: str = "write", lang: str = "en") -> Api:
+    return Api(create_token(user, scope, "test").secret, lang)
+
+
+@pytest.fixture
+def seller_api(seller) -> Api:
+    return api_for(seller)
+
+
+@pytest.fixture
+def manager_api(manager) -> Api:
+    return api_for(manager)
+
+
+@pytest.fixture
+def outsider_api(outsider) -> Api:
+    return api_for(outsider)
+
+
+@pytest.fixture
+def reader_api(seller) -> Api:
+    return api_for(seller, "read")
+
+
+@pytest.fixture
+def anonymous_api(db) -> Api:
+    return Api(None)
