@@ -88,6 +88,10 @@ from confiance.commands.coach import coach  # noqa: E402 - registered after the 
 
 app.command("coach")(coach)
 
+from confiance.commands.tokens import token_app  # noqa: E402
+
+app.add_typer(token_app, name="token")
+
 
 def main() -> None:
     """Console-script entry point."""

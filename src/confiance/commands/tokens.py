@@ -1,0 +1,103 @@
+"""``confiance token create|list|revoke``: personal API tokens from the command line."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+token_app = typer.Typer(help="Create, list and revoke personal API tokens.", no_args_is_help=True)
+
+
+def _find_user(username: str):
+    from django.contrib.auth import get_user_model
+
+    from confiance.cli import err_console
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        err_console.print(f"[red]error:[/red] no user named {escape(username)!r}")
+        raise typer.Exit(1)
+    return user
+
+
+@token_app.command("create")
+def create(
+    user: Annotated[str, typer.Option("--user", "-u", help="Username the token acts for.")],
+    scope: Annotated[
+        str, typer.Option("--scope", "-s", help="read (read only) or write (read and write).")
+    ] = "read",
+    name: Annotated[str, typer.Option("--name", "-n", help="What the token is for.")] = "",
+) -> None:
+    """Create a token and print it once: it cannot be shown again."""
+    from confiance.cli import console, err_console, setup_django
+
+    if scope not in {"read", "write"}:
+        err_console.print(f"[red]error:[/red] scope must be read or write, not {escape(scope)!r}")
+        raise typer.Exit(2)
+    setup_django()
+    from confiance.api.tokens import create_token
+
+    created = create_token(_find_user(user), scope, name)
+    # The secret alone on stdout, so that scripts can capture it; the rest on stderr.
+    err_console.print(
+        f"Created {scope} token {created.token.prefix}… (id {created.token.pk}) for "
+        f"{escape(user)}. Copy it now: it will not be shown again."
+    )
+    console.print(created.secret, markup=False, highlight=False, soft_wrap=True)
+
+
+@token_app.command("list")
+def list_tokens(
+    user: Annotated[
+        str | None, typer.Option("--user", "-u", help="Only this user's tokens.")
+    ] = None,
+) -> None:
+    """List tokens (never their secrets) with their scope and last use."""
+    from confiance.cli import console, setup_django
+
+    setup_django()
+    from confiance.api.models import ApiToken
+
+    tokens = ApiToken.objects.select_related("user").order_by("user__username", "-created_at")
+    if user:
+        tokens = tokens.filter(user=_find_user(user))
+    table = Table("id", "token", "user", "name", "scope", "created", "last used", "status")
+    count = 0
+    for token in tokens:
+        count += 1
+        table.add_row(
+            str(token.pk),
+            f"{token.prefix}…",
+            escape(token.user.get_username()),
+            escape(token.name),
+            token.scope,
+            f"{token.created_at:%Y-%m-%d %H:%M %Z}",
+            f"{token.last_used_at:%Y-%m-%d %H:%M %Z}" if token.last_used_at else "never",
+            f"revoked {token.revoked_at:%Y-%m-%d}" if token.revoked_at else "active",
+        )
+    console.print(table)
+    console.print(f"{count} token(s).")
+
+
+@token_app.command("revoke")
+def revoke(
+    token_id: Annotated[int, typer.Argument(help="The token's id (see `token list`).")],
+) -> None:
+    """Revoke a token: every request with it is refused from now on."""
+    from confiance.cli import console, err_console, setup_django
+
+    setup_django()
+    from confiance.api.models import ApiToken
+    from confiance.api.tokens import revoke_token
+
+    token = ApiToken.objects.filter(pk=token_id).first()
+    if token is None:
+        err_console.print(f"[red]error:[/red] no token with id {token_id}")
+        raise typer.Exit(1)
+    if not revoke_token(token):
+        console.print(f"Token {token.prefix}… (id {token_id}) was already revoked.")
+        return
+    console.print(f"Revoked token {token.prefix}… (id {token_id}).")
