@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import re
+
+from django.core import mail
+
+from confiance.users.models import Profile
+
+PASSWORD = "correct horse battery staple"
+
+
+def test_sign_in_and_out(client, seller):
+    response = client.post("/login/", {"username": "sophie", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/").status_code == 200
+    client.post("/logout/")
+    assert client.get("/").status_code == 302
+
+
+def test_wrong_password_says_so_and_keeps_the_user_out(client, seller):
+    response = client.post("/login/", {"username": "sophie", "password": "nope"})
+    assert response.status_code == 200
+    assert "enter a correct username and password" in response.content.decode().lower()
+    assert client.get("/").status_code == 302
+
+
+def test_sign_in_is_refused_after_five_failures_even_with_the_right_password(client, seller):
+    for _ in range(5):
+        client.post("/login/", {"username": "sophie", "password": "wrong"})
+    response = client.post("/login/", {"username": "sophie", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Too many failed attempts" in response.content.decode()
+    assert client.get("/").status_code == 302
+
+
+def test_failures_for_one_user_do_not_lock_another(client, seller, second_seller):
+    for _ in range(5):
+        client.post("/login/", {"username": "sophie", "password": "wrong"})
+    response = client.post("/login/", {"username": "tom", "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_a_success_clears_the_failure_count(client, seller):
+    for _ in range(4):
+        client.post("/login/", {"username": "sophie", "password": "wrong"})
+    client.post("/login/", {"username": "sophie", "password": PASSWORD})
+    client.post("/logout/")
+    for _ in range(4):
+        client.post("/login/", {"username": "sophie", "password": "wrong"})
+    assert client.post("/login/", {"username": "sophie", "password": PASSWORD}).status_code == 302
+
+
+def test_password_reset_sends_a_working_link(client, seller):
+    seller.email = "sophie@example.com"
+    seller.save()
+    response = client.post("/password/reset/", {"email": "sophie@example.com"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://[^/]+(/password/reset/\S+/)", mail.outbox[0].body).group(1)
+    form = client.get(link, follow=True)
+    assert form.status_code == 200
+    done = client.post(
+        form.redirect_chain[-1][0] if form.redirect_chain else link,
+        {"new_password1": "a new long passphrase 42", "new_password2": "a new long passphrase 42"},
+    )
+    assert done.status_code == 302
+    assert client.login(username="sophie", password="a new long passphrase 42")
+
+
+def test_profile_saves_language_and_time_zone(seller_client, seller):
+    response = seller_client.post("/profile/", {"language": "fr", "time_zone": "America/Montreal"})
+    assert response.status_code == 302
+    profile = Profile.objects.get(user=seller)
+    assert (profile.language, profile.time_zone) == ("fr", "America/Montreal")
+    page = seller_client.get("/profile/").content.decode()
+    assert "Profil" in page or 'lang="fr"' in page
+
+
+def test_profile_rejects_an_unknown_time_zone(seller_client, seller):
+    response = seller_client.post("/profile/", {"language": "en", "time_zone": "Mars/Olympus"})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+
+
+def test_language_follows_the_browser_by_default(seller_client):
+    page = seller_client.get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert 'lang="fr"' in page
+
+
+def test_language_switch_is_remembered_in_the_profile(seller_client, seller):
+    response = seller_client.post("/language/", {"language": "fr", "next": "/"})
+    assert response.status_code == 302
+    assert Profile.objects.get(user=seller).language == "fr"
+    page = seller_client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'lang="fr"' in page
+
+
+def test_every_form_on_the_sign_in_page_has_a_csrf_token(client, db):
+    page = client.get("/login/").content.decode()
+    assert page.count("<form") == page.count("csrfmiddlewaretoken")
