@@ -33,8 +33,9 @@ class Lang(StrEnum):
 
 
 def _(message: str) -> str:
-    """Mark a string for extraction; translated at display time by ``translator``."""
-    return message
+    """Translate a message to the user's locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."""
+    found = gettext_module.translation("django", localedir=str(LOCALE_DIR), fallback=True)
+    return found.gettext(message)
 
 
 def translator(lang: str) -> Callable[[str], str]:
@@ -71,21 +72,28 @@ def read_bytes(file: str) -> bytes:
     try:
         return Path(file).read_bytes()
     except IsADirectoryError as exc:
-        raise UsageProblem(f"{file}: is a directory, not a file") from exc
+        raise UsageProblem(_("%(file)s: is a directory, not a file") % {"file": file}) from exc
     except OSError as exc:
-        raise UsageProblem(f"{file}: cannot read: {exc.strerror or exc}") from exc
+        raise UsageProblem(_cannot_read(file, exc)) from exc
+
+
+def _cannot_read(file: str, exc: OSError) -> str:
+    return _("%(file)s: cannot read: %(reason)s") % {"file": file, "reason": exc.strerror or exc}
 
 
 def decode_utf8(data: bytes, name: str) -> str:
     """Strict UTF-8 (a BOM is allowed); the error names the file and the byte offset."""
     if b"\x00" in data[:65536]:
-        raise UsageProblem(f"{name}: this is a binary file, not text")
+        raise UsageProblem(_("%(file)s: this is a binary file, not text") % {"file": name})
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UsageProblem(
-            f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+        message = _(
+            "%(file)s: not valid UTF-8 (byte 0x%(byte)02x at offset %(offset)d); "
             "save the file as UTF-8 and try again"
+        )
+        raise UsageProblem(
+            message % {"file": name, "byte": data[exc.start], "offset": exc.start}
         ) from exc
 
 
@@ -265,13 +273,13 @@ def coach(
             _batch(file, progress, tone_only, err)
             return
         if file is None:
-            raise UsageProblem("give a FILE to analyse, '-' for stdin, or --jsonl for a batch")
+            raise UsageProblem(_("give a FILE to analyse, '-' for stdin, or --jsonl for a batch"))
         if tone_only:
-            raise UsageProblem("--tone-only only applies to --jsonl")
+            raise UsageProblem(_("--tone-only only applies to --jsonl"))
         source = load_source(file, read_bytes(file))
         result = analyse_source(source, lang.value if lang else None, day)
     except UsageProblem as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        err.print(f"[red]{escape(_('error'))}:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
     if as_json:
         payload = result | {"source": _source_info(source, day)}
@@ -288,7 +296,9 @@ def _parse_date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise UsageProblem(f"--date must be YYYY-MM-DD, not {value!r}") from exc
+        raise UsageProblem(
+            _("--date must be YYYY-MM-DD, not '%(value)s'") % {"value": value}
+        ) from exc
 
 
 def _source_info(source: Source, day: dt.date | None) -> dict[str, Any]:
@@ -311,13 +321,14 @@ def _batch(file: str | None, progress: bool, tone_only: bool, err: Console) -> N
         try:
             stream, total = path.open("rb"), path.stat().st_size
         except OSError as exc:
-            raise UsageProblem(f"{file}: cannot read: {exc.strerror or exc}") from exc
+            raise UsageProblem(_cannot_read(file, exc)) from exc
     show = progress or sys.stderr.isatty()
     try:
         lines, failed = run_jsonl(stream, sys.stdout, show, total, tone_only)
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
-    err.print(f"coach: {lines} lines, {lines - failed} analysed, {failed} failed")
+    summary = _("coach: %(lines)d lines, %(ok)d analysed, %(failed)d failed")
+    err.print(escape(summary % {"lines": lines, "ok": lines - failed, "failed": failed}))
     if failed:
         raise typer.Exit(1)
