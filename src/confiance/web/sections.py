@@ -1,24 +1,89 @@
 """The bridge between pages and the relationship services in ``confiance.insights``.
 
-Pages never compute scores, the radar, the map or briefs themselves: they call the services
-(which apply ``visible_accounts``) and draw their ``as_dict()`` results.
+Pages never compute scores, the radar, the map, plans or briefs themselves: they call the
+services (which apply ``visible_accounts``) and draw their results. This module only shapes
+those results for the templates (chart geometry, pagination, the matrix grid).
 """
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
+from django.utils.translation import get_language
+
 from confiance.accounts.models import Account
+from confiance.web.charts import sparkline, spider
+
+RADAR_PAGE = 10
+
+
+def ui_lang() -> str:
+    return "fr" if (get_language() or "").startswith("fr") else "en"
+
+
+def scorecard_context(user, account: Account) -> dict:
+    """The five-principles scorecard with its spider chart and monthly trend lines."""
+    from confiance.insights.scorecard import scorecard
+
+    card = scorecard(user, account, lang=ui_lang())
+    chart = spider([(p.label, None if p.score is None else p.score / 100) for p in card.principles])
+    trend = {
+        p.principle: sparkline(
+            [point.scores.get(p.principle) for point in card.trend], low=0, high=100
+        )
+        for p in card.principles
+    }
+    overall_trend = sparkline([point.overall for point in card.trend], low=0, high=100)
+    return {"scorecard": card, "spider": chart, "trend": trend, "overall_trend": overall_trend}
+
+
+def group_map_context(user, account: Account) -> dict:
+    """The buying group as a stakeholders × topics matrix, with each topic's divergence."""
+    from confiance.insights.buying_group import buying_group_map
+
+    group = buying_group_map(user, account, lang=ui_lang())
+    cells = {(c.contact_id, c.topic_id): c for c in group.cells}
+    rows = [
+        {"stakeholder": s, "cells": [cells.get((s.id, t.id)) for t in group.topics]}
+        for s in group.stakeholders
+    ]
+    return {
+        "group": group,
+        "matrix_rows": rows,
+        "group_map_template": "web/partials/group_map.html",
+    }
 
 
 def account_sections(user, account: Account) -> dict:
     """Scorecard and buying-group map of ``account`` for the account page."""
-    return {}
+    return {**scorecard_context(user, account), **group_map_context(user, account)}
+
+
+def comparison_checklist(price_gap_pct) -> list[str]:
+    from confiance.insights.perseverance import comparison_checklist as checklist
+
+    return checklist(None if price_gap_pct is None else float(price_gap_pct))
 
 
 def portfolio_sections(request, user) -> dict:
-    """The paradox radar for the portfolio page."""
-    return {}
+    """The paradox radar and the "no"s waiting for a second try, paginated."""
+    from confiance.insights.perseverance import plans
+    from confiance.insights.radar import radar
+
+    found = radar(user, lang=ui_lang())
+    report = plans(user, lang=ui_lang())
+    return {
+        "radar": found,
+        "neglected": Paginator(found.customers, RADAR_PAGE).get_page(request.GET.get("radar")),
+        "packs": Paginator(found.prospects, RADAR_PAGE).get_page(request.GET.get("prospects")),
+        "waiting": Paginator(report.plans, RADAR_PAGE).get_page(request.GET.get("waiting")),
+        "radar_template": "web/partials/radar.html",
+        "brief_available": True,
+    }
 
 
 def team_sections(user, team_ids: list[int]) -> dict:
-    """Reversal rates of the perseverance plans, per seller."""
-    return {}
+    """Reversal rates of the perseverance plans, per seller and for the team."""
+    from confiance.insights.perseverance import plans
+
+    report = plans(user, lang=ui_lang(), include_closed=True)
+    return {"reversal": report, "reversal_template": "web/partials/reversal.html"}

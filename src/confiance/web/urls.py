@@ -5,7 +5,17 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from confiance.web.views import accounts, auth, coach, crud, deals, interactions, ledger, team
+from confiance.web.views import (
+    accounts,
+    auth,
+    brief,
+    coach,
+    crud,
+    deals,
+    interactions,
+    ledger,
+    team,
+)
 from confiance.web.views.portfolio import home
 
 T = "web/registration/"
@@ -56,6 +66,8 @@ urlpatterns = [
     ),
     path("coach/", coach.coach, name="coach"),
     path("team/", team.team, name="team"),
+    path("meetings/<int:pk>/brief/", brief.meeting_brief_view, name="meeting_brief"),
+    path("accounts/<int:account_id>/brief/", brief.account_brief, name="account_brief"),
     path("accounts/", accounts.account_list, name="account_list"),
     path("accounts/new/", accounts.account_create, name="account_create"),
     path("accounts/<int:account_id>/", accounts.account_detail, name="account_detail"),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from confiance.accounts.models import Account, AccountKind
 from confiance.accounts.permissions import visible_accounts
-from confiance.deals.models import Outcome
+from confiance.deals.models import Outcome, StepKind
 from confiance.ledger.models import Commitment, Status
 from confiance.web import sections
 from confiance.web.decorators import account_view
@@ -78,6 +78,18 @@ def ledger(account: Account) -> list[Commitment]:
     return open_rows + resolved
 
 
+def opportunities(account: Account) -> list[tuple]:
+    """Each opportunity with its outcome form (while open) and its like-for-like checklist."""
+    rows = []
+    for o in account.opportunities.select_related("plan").prefetch_related("plan__steps"):
+        plan = getattr(o, "plan", None)
+        compare = plan is not None and any(s.kind == StepKind.COMPARE for s in plan.steps.all())
+        o.checklist = sections.comparison_checklist(o.competitor_price_gap_pct) if compare else []
+        form = OutcomeForm(prefix=f"outcome{o.pk}") if o.outcome == Outcome.OPEN else None
+        rows.append((o, form))
+    return rows
+
+
 @account_view
 def account_detail(request: HttpRequest, account: Account) -> HttpResponse:
     """Scorecard, ledger, timeline, buying group and opportunities of one account."""
@@ -91,10 +103,7 @@ def account_detail(request: HttpRequest, account: Account) -> HttpResponse:
         "commitment_form": CommitmentForm(account=account, prefix="new"),
         "timeline": timeline,
         "contacts": account.contacts.filter(erased_at__isnull=True),
-        "opportunities": [
-            (o, OutcomeForm(prefix=f"outcome{o.pk}") if o.outcome == Outcome.OPEN else None)
-            for o in account.opportunities.select_related("plan").prefetch_related("plan__steps")
-        ],
+        "opportunities": opportunities(account),
         **sections.account_sections(request.user, account),
     }
     return render(request, "web/account_detail.html", context)

@@ -11,7 +11,6 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from confiance.accounts.permissions import visible_accounts
-from confiance.deals.models import FollowUpPlan, PlanResult
 from confiance.interactions.models import Interaction, InteractionKind
 from confiance.ledger.models import Commitment, Party, Status
 from confiance.web import sections
@@ -45,18 +44,11 @@ def home(request: HttpRequest) -> HttpResponse:
         .select_related("account")
         .order_by("occurred_at", "pk")
     )
-    waiting = (
-        FollowUpPlan.objects.filter(opportunity__account__in=accounts, result=PlanResult.PENDING)
-        .select_related("opportunity", "opportunity__account")
-        .prefetch_related("steps")
-        .order_by("opened_on", "pk")
-    )
     context = {
         "nav": "home",
         "ours": _page(request, overdue.filter(party=Party.OURS), "ours"),
         "theirs": _page(request, overdue.filter(party=Party.THEIRS), "theirs"),
         "meetings": _page(request, meetings, "meetings"),
-        "waiting": _page(request, waiting, "waiting"),
         "today": today,
         **sections.portfolio_sections(request, user),
     }
