@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from confiance.ingest.calendar import parse_ics
+from confiance.ingest.crm import open_crm_csv
 from confiance.ingest.email import iter_mbox, parse_eml
 from confiance.ingest.errors import IngestError
 from confiance.ingest.transcripts import parse_transcript
@@ -74,3 +77,33 @@ def test_mbox_reader_never_crashes(data):
         path = Path(directory) / "fuzz.mbox"
         path.write_bytes(data)
         _accepts(lambda: list(iter_mbox(path)))
+
+
+@FUZZ
+@given(data=st.one_of(_mutations("google.ics"), _mutations("outlook.ics")))
+def test_calendar_parser_never_crashes(data):
+    window_start = datetime(2026, 11, 1, tzinfo=UTC)
+    _accepts(
+        lambda: parse_ics(
+            data,
+            "fuzz.ics",
+            window_start=window_start,
+            window_end=window_start + timedelta(days=90),
+        )
+    )
+
+
+@FUZZ
+@given(
+    data=st.one_of(
+        *(
+            _mutations(n)
+            for n in ("hubspot_companies.csv", "salesforce_accounts.csv", "hubspot_deals.csv")
+        )
+    )
+)
+def test_crm_csv_reader_never_crashes(data):
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "fuzz.csv"
+        path.write_bytes(data)
+        _accepts(lambda: list(open_crm_csv(path).records()))
