@@ -7,7 +7,16 @@ from ninja import NinjaAPI
 from confiance.api import errors
 from confiance.api.auth import token_auth
 from confiance.api.docs import SelfHostedSwagger
-from confiance.api.routers import accounts, coach, commitments, contacts, deals, interactions, me
+from confiance.api.routers import (
+    accounts,
+    coach,
+    commitments,
+    contacts,
+    deals,
+    insights,
+    interactions,
+    me,
+)
 
 api = NinjaAPI(
     title="Confiance API",
@@ -26,5 +35,5 @@ api = NinjaAPI(
 )
 errors.install(api)
 
-for module in (me, accounts, contacts, interactions, commitments, deals, coach):
+for module in (me, accounts, contacts, interactions, commitments, deals, insights, coach):
     api.add_router("/", module.router)

@@ -8,7 +8,7 @@ from typing import Literal
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from confiance.accounts.models import Account, AccountKind, SizeBand
 from confiance.api.access import accounts_for, require, save_clean, visible_account
@@ -127,7 +127,7 @@ def create_account(request, payload: AccountIn):
     owner_id = data.pop("owner_id") or user.pk
     _check_owner(user, team_id, owner_id)
     account = Account(team_id=team_id, owner_id=owner_id, **data)
-    return 201, save_clean(account)
+    return Status(201, save_clean(account))
 
 
 @router.get("/accounts/{account_id}", response={200: AccountOut, **ERRORS})

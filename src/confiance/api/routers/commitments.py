@@ -8,7 +8,7 @@ from typing import Literal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from confiance.accounts.models import Contact
 from confiance.api.access import get_or_404, require, save_clean, scoped, visible_account
@@ -16,7 +16,8 @@ from confiance.api.errors import ERRORS
 from confiance.api.types import Id, ListQuery, Money, Page, chars, paginate, path_id
 from confiance.common import Currency
 from confiance.interactions.models import Interaction
-from confiance.ledger.models import Commitment, CommitmentKind, Party, Status
+from confiance.ledger.models import Commitment, CommitmentKind, Party
+from confiance.ledger.models import Status as CommitmentStatus
 
 router = Router(tags=["commitments"])
 
@@ -85,7 +86,7 @@ class CommitmentPatch(Schema):
 
 
 class StatusIn(Schema):
-    status: Literal[tuple(Status.values)]
+    status: Literal[tuple(CommitmentStatus.values)]
     on: dt.date | None = Field(None, description="When it was resolved; today by default.")
     note: chars(2_000) = ""
 
@@ -94,7 +95,7 @@ class CommitmentQuery(ListQuery):
     account_id: Id | None = None
     party: Literal[tuple(Party.values)] | None = None
     kind: Literal[tuple(CommitmentKind.values)] | None = None
-    status: Literal[tuple(Status.values)] | None = None
+    status: Literal[tuple(CommitmentStatus.values)] | None = None
     overdue: bool | None = Field(None, description="Open and past its due date.")
     due_before: dt.date | None = None
     due_after: dt.date | None = None
@@ -125,7 +126,7 @@ def list_commitments(request, params: Query[CommitmentQuery]):
         if value:
             qs = qs.filter(**{field: value})
     if params.overdue is not None:
-        overdue = {"status": Status.OPEN, "due_date__lt": timezone.localdate()}
+        overdue = {"status": CommitmentStatus.OPEN, "due_date__lt": timezone.localdate()}
         qs = qs.filter(**overdue) if params.overdue else qs.exclude(**overdue)
     if params.due_before:
         qs = qs.filter(due_date__lt=params.due_before)
@@ -150,7 +151,7 @@ def create_commitment(request, payload: CommitmentIn):
         ).exists()
         require(member, "owner_user_id", _("The owner must belong to the account's team."))
     _check_links(account.pk, data["owner_contact_id"], data["interaction_id"])
-    return 201, save_clean(Commitment(**data))
+    return Status(201, save_clean(Commitment(**data)))
 
 
 @router.get("/commitments/{commitment_id}", response={200: CommitmentDetail, **ERRORS})

@@ -7,7 +7,7 @@ from typing import Literal
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from confiance.accounts.models import BuyingRole, Contact, StakeholderPosition, Topic
 from confiance.api.access import get_or_404, require, save_clean, scoped, visible_account
@@ -92,7 +92,7 @@ def create_contact(request, payload: ContactIn):
     account = visible_account(request, payload.account_id)
     data = payload.dict()
     data["account_id"] = account.pk
-    return 201, save_clean(Contact(**data))
+    return Status(201, save_clean(Contact(**data)))
 
 
 @router.get("/contacts/{contact_id}", response={200: ContactOut, **ERRORS})
@@ -153,7 +153,7 @@ def list_topics(request, params: Query[TopicQuery]):
 @router.post("/topics", response={201: TopicOut, **ERRORS})
 def create_topic(request, payload: TopicIn):
     account = visible_account(request, payload.account_id)
-    return 201, save_clean(Topic(**{**payload.dict(), "account_id": account.pk}))
+    return Status(201, save_clean(Topic(**{**payload.dict(), "account_id": account.pk})))
 
 
 @router.get("/topics/{topic_id}", response={200: TopicOut, **ERRORS})
@@ -237,7 +237,7 @@ def create_position(request, payload: PositionIn):
         "duplicate",
     )
     position = StakeholderPosition(**payload.dict())
-    return 201, save_clean(position)
+    return Status(201, save_clean(position))
 
 
 @router.get("/positions/{position_id}", response={200: PositionOut, **ERRORS})

@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import Literal
 
 from django.db.models import Q
-from ninja import Field, Query, Router, Schema
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema, Status
 
 from confiance.api.access import get_or_404, save_clean, scoped, visible_account
 from confiance.api.errors import ERRORS
@@ -78,7 +79,9 @@ class OutcomeIn(Schema):
     reason: Literal[("", *LossReason.values)] = Field(
         "", description='Why the customer said no; required for "lost" and "no_decision".'
     )
-    decided_at: dt.date | None = Field(None, description="Required unless the outcome is open.")
+    decided_at: dt.date | None = Field(
+        None, description="Today when left out (ignored for an open outcome)."
+    )
     competitor: chars(200) = ""
     price_gap_pct: Percent | None = Field(
         None, description="How much cheaper (positive) the competitor claims to be."
@@ -119,7 +122,7 @@ def create_opportunity(request, payload: OpportunityIn):
     """Open an opportunity (its outcome is recorded through ``/outcome``)."""
     account = visible_account(request, payload.account_id)
     data = {**payload.dict(), "account_id": account.pk, "owner_id": request.auth.user.pk}
-    return 201, save_clean(Opportunity(**data))
+    return Status(201, save_clean(Opportunity(**data)))
 
 
 @router.get("/opportunities/{opportunity_id}", response={200: OpportunityOut, **ERRORS})
@@ -143,7 +146,8 @@ def record_outcome(request, payload: OutcomeIn, opportunity_id: int = path_id())
         opportunity,
         payload.outcome,
         reason=payload.reason,
-        decided_at=payload.decided_at,
+        decided_at=payload.decided_at
+        or (None if payload.outcome == Outcome.OPEN else timezone.localdate()),
         competitor=payload.competitor,
         price_gap_pct=payload.price_gap_pct,
         by=request.auth.user,

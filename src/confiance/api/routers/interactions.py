@@ -8,7 +8,7 @@ from typing import Any, Literal
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from confiance.accounts.models import Contact
 from confiance.api.access import get_or_404, require, save_clean, scoped, visible_account
@@ -154,7 +154,7 @@ def list_interactions(request, params: Query[InteractionQuery]):
 def create_interaction(request, payload: InteractionIn):
     """Record an interaction; its text or transcript is analysed by the coach and stored."""
     with transaction.atomic():
-        return 201, _create(request, payload)
+        return Status(201, _create(request, payload))
 
 
 def _create(request, payload: InteractionIn) -> Interaction:
