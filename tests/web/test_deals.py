@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from confiance.deals.models import FollowUpPlan, Opportunity, Outcome
+
+
+def _opportunity(account, seller):
+    return Opportunity.objects.create(
+        account=account, owner=seller, title="Renewal 2027", amount=120000
+    )
+
+
+def test_recording_a_no_on_price_opens_the_plan_at_once(seller_client, account, seller):
+    opportunity = _opportunity(account, seller)
+    prefix = f"outcome{opportunity.pk}"
+    response = seller_client.post(
+        f"/opportunities/{opportunity.pk}/outcome/",
+        {
+            f"{prefix}-outcome": "lost",
+            f"{prefix}-reason": "price",
+            f"{prefix}-decided_at": "2026-11-20",
+            f"{prefix}-competitor": "Globex",
+            f"{prefix}-price_gap_pct": "20",
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    opportunity.refresh_from_db()
+    assert opportunity.outcome == Outcome.LOST
+    plan = FollowUpPlan.objects.get(opportunity=opportunity)
+    page = response.content.decode()
+    assert "Perseverance plan" in page
+    assert "perseverance plan is open" in page
+    for step in plan.steps.all():
+        assert step.get_kind_display() in page
+
+
+def test_a_no_without_a_reason_is_refused_with_a_clear_message(seller_client, account, seller):
+    opportunity = _opportunity(account, seller)
+    prefix = f"outcome{opportunity.pk}"
+    response = seller_client.post(
+        f"/opportunities/{opportunity.pk}/outcome/",
+        {f"{prefix}-outcome": "lost", f"{prefix}-reason": "", f"{prefix}-decided_at": "2026-11-20"},
+    )
+    assert response.status_code == 400
+    assert "Say why the customer said no." in response.content.decode()
+    opportunity.refresh_from_db()
+    assert opportunity.outcome == Outcome.OPEN
+    assert not FollowUpPlan.objects.exists()
+
+
+def test_strangers_cannot_record_an_outcome(strangers, account, seller):
+    opportunity = _opportunity(account, seller)
+    prefix = f"outcome{opportunity.pk}"
+    for client in strangers:
+        response = client.post(
+            f"/opportunities/{opportunity.pk}/outcome/",
+            {
+                f"{prefix}-outcome": "lost",
+                f"{prefix}-reason": "price",
+                f"{prefix}-decided_at": "2026-11-20",
+            },
+        )
+        assert response.status_code == 404
+        assert client.get(f"/opportunities/{opportunity.pk}/edit/").status_code == 404
+    assert not FollowUpPlan.objects.exists()
+
+
+def test_creating_an_opportunity_makes_the_seller_its_owner(seller_client, account, seller):
+    response = seller_client.post(
+        f"/accounts/{account.pk}/opportunities/new/",
+        {"title": "Extension", "stage": "discovery", "amount": "5000", "currency": "EUR"},
+    )
+    assert response.status_code == 302
+    assert Opportunity.objects.get(title="Extension").owner == seller
+
+
+def test_no_waiting_appears_on_the_portfolio(seller_client, account, seller):
+    opportunity = _opportunity(account, seller)
+    prefix = f"outcome{opportunity.pk}"
+    seller_client.post(
+        f"/opportunities/{opportunity.pk}/outcome/",
+        {
+            f"{prefix}-outcome": "lost",
+            f"{prefix}-reason": "competitor",
+            f"{prefix}-decided_at": "2026-11-20",
+            f"{prefix}-competitor": "Globex",
+        },
+    )
+    page = seller_client.get("/").content.decode()
+    assert "Renewal 2027" in page and "Next step" in page

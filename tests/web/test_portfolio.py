@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from confiance.accounts.models import Account, AccountKind
+from confiance.interactions.models import Interaction, InteractionKind
+from confiance.ledger.models import Commitment, Party
+
+
+def _meeting(account, days=3, title="Renewal meeting"):
+    return Interaction.objects.create(
+        account=account,
+        kind=InteractionKind.MEETING,
+        occurred_at=timezone.now() + dt.timedelta(days=days),
+        title=title,
+    )
+
+
+def test_portfolio_lists_overdue_commitments_on_both_sides(seller_client, account, commitment):
+    Commitment.objects.create(
+        account=account,
+        party=Party.THEIRS,
+        kind="information",
+        description="Send us the usage data",
+        due_date=timezone.localdate() - dt.timedelta(days=9),
+    )
+    page = seller_client.get("/").content.decode()
+    ours = page.index("Our overdue commitments")
+    theirs = page.index("Their overdue commitments")
+    assert page.index("Send the revised quote") > ours
+    assert page.index("Send us the usage data") > theirs
+
+
+def test_portfolio_shows_upcoming_meetings_with_a_link_to_their_brief(seller_client, account):
+    meeting = _meeting(account)
+    page = seller_client.get("/").content.decode()
+    assert "Renewal meeting" in page
+    assert f"/meetings/{meeting.pk}/brief/" in page
+
+
+def test_portfolio_radar_ranks_customers_with_reasons(seller_client, account):
+    page = seller_client.get("/").content.decode()
+    assert "Paradox radar" in page
+    assert f'href="/accounts/{account.pk}/"' in page
+    assert "neglect" in page
+
+
+def test_portfolio_hides_other_people_s_accounts(
+    second_seller_client, outsider_client, account, commitment
+):
+    _meeting(account, title="Secret meeting")
+    for client in (second_seller_client, outsider_client):
+        page = client.get("/").content.decode()
+        assert "Northwind" not in page and "Secret meeting" not in page
+        assert "Send the revised quote" not in page
+
+
+def test_manager_sees_the_team_s_overdue_commitments(manager_client, commitment):
+    assert "Send the revised quote" in manager_client.get("/").content.decode()
+
+
+def test_portfolio_radar_paginates(seller_client, seller, team):
+    Account.objects.bulk_create(
+        Account(name=f"Customer {n:02}", kind=AccountKind.CUSTOMER, owner=seller, team=team)
+        for n in range(25)
+    )
+    first = seller_client.get("/").content.decode()
+    third = seller_client.get("/?radar=3").content.decode()
+    assert "Page 1 of 3" in first and "Page 3 of 3" in third
+    shown_first = {n for n in range(25) if f"Customer {n:02}<" in first}
+    shown_third = {n for n in range(25) if f"Customer {n:02}<" in third}
+    assert len(shown_first) == 10 and len(shown_third) == 5
+    assert not shown_first & shown_third
+
+
+def test_portfolio_in_french_uses_french_dates(seller_client, account, commitment):
+    page = seller_client.get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    months = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ]
+    assert any(month in page for month in months)
