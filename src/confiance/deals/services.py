@@ -63,7 +63,7 @@ def _step_note(kind: str, competitor: str, gap: Decimal | None) -> str:
     if competitor and gap is not None:
         return _("%(competitor)s is said to be %(gap)s%% cheaper: compare like for like.") % {
             "competitor": competitor,
-            "gap": gap,
+            "gap": f"{float(gap):g}",
         }
     if competitor:
         return _("Compare our offer with %(competitor)s's, like for like.") % {
