@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "confiance.insights",
     "confiance.api",
     "confiance.web",
+    "confiance.imports",
 ]
 
 MIDDLEWARE = [
