@@ -92,6 +92,10 @@ from confiance.commands.tokens import token_app  # noqa: E402
 
 app.add_typer(token_app, name="token")
 
+from confiance.commands.data import demo_data  # noqa: E402
+
+app.command("demo-data")(demo_data)
+
 
 def main() -> None:
     """Console-script entry point."""
