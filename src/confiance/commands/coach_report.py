@@ -199,9 +199,12 @@ def render_report(
     render_commitments(console, result, gettext)
     if result.get("speakers"):
         render_speakers(console, result, gettext)
-    console.print(
-        f"\n{len(result['findings'])} {escape(gettext('combative framings'))}, "
-        f"{len(result['moves'])} {escape(gettext('collaborative moves'))}, "
-        f"{len(result['commitments'])} {escape(gettext('commitments'))}; "
-        f"{escape(gettext('tone'))} {result['tone']:+.2f}"
+    summary = " · ".join(
+        f"{gettext(title)}: {count}"
+        for title, count in (
+            ("Combative framings", len(result["findings"])),
+            ("Collaborative moves", len(result["moves"])),
+            ("Commitments", len(result["commitments"])),
+        )
     )
+    console.print(Text(f"\n{summary} · {gettext('Tone')}: {result['tone']:+.2f}"))
