@@ -35,6 +35,7 @@ class ErrorOut(Schema):
 
 # Every operation documents these, so that clients and the schema checks know the shape.
 ERRORS: dict[int, Any] = {
+    400: ErrorOut,
     401: ErrorOut,
     403: ErrorOut,
     404: ErrorOut,
@@ -217,6 +218,11 @@ def install(api) -> None:
         return rate_limited_response(wait)
 
     def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if exc.status_code == 400:
+            # ninja's only 400: a body it cannot parse.
+            return error_response(
+                400, "bad_request", _("The request body could not be read; send valid JSON.")
+            )
         code = STATUS_CODES.get(exc.status_code, "error")
         return error_response(exc.status_code, code, str(exc))
 
