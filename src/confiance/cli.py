@@ -88,6 +88,14 @@ from confiance.commands.coach import coach  # noqa: E402 - registered after the 
 
 app.command("coach")(coach)
 
+from confiance.commands import insights as _insights  # noqa: E402
+
+app.command("scorecard")(_insights.scorecard)
+app.command("radar")(_insights.radar)
+app.command("plans")(_insights.plans)
+app.command("map")(_insights.buying_map)
+app.command("brief")(_insights.brief)
+
 from confiance.commands.tokens import token_app  # noqa: E402
 
 app.add_typer(token_app, name="token")

@@ -52,9 +52,13 @@ def test_the_brief_has_every_part(situation, seller):
     assert brief.prep is not None
     assert brief.agenda[0].startswith("Our overdue commitments first")
     assert any("Hosting" in line for line in brief.agenda)
-    assert "Settle our open commitments first, and say what we will do by when." in brief.agenda
+    # Integrity is weakest because *they* broke their word: the repair is theirs to discuss.
+    assert (
+        "Review their open commitments together: what got in the way, what is realistic?"
+        in brief.agenda
+    )
     assert any(q.startswith("Ask Alice") for q in brief.questions)
-    assert "Which of our promises matters most to you right now?" in brief.questions
+    assert "Where do things stand with “theirs deliverable open”?" in brief.questions
     data = brief.as_dict()
     assert data["scorecard"]["weakest"] == "integrity" and data["meeting"] is None
 

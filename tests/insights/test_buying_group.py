@@ -71,8 +71,8 @@ def test_the_agenda_starts_with_the_most_divided_open_topic(account, seller, gro
     )
     assert questions["Dan"] == "Ask Dan where they stand on Hosting and what matters most to them."
     assert (
-        "Alice, Chloé (for Cloud) need to understand why Bruno prefer On premise and the risk "
-        "they fear: Running costs." in hosting.understand
+        "Those for Cloud (Alice, Chloé) need to understand why those for On premise (Bruno) "
+        "prefer it, and the risk they fear: Running costs." in hosting.understand
     )
 
 

@@ -48,6 +48,14 @@ REPAIR = {
         gettext_lazy("Settle our open commitments first, and say what we will do by when."),
         gettext_lazy("Which of our promises matters most to you right now?"),
     ),
+    "integrity_theirs": (
+        gettext_lazy(
+            "Review their open commitments together: what got in the way, what is realistic?"
+        ),
+        gettext_lazy(
+            "What would help you keep the dates we agreed, or should we move them together?"
+        ),
+    ),
     "loyalty": (
         gettext_lazy("Show attention beyond the sale: review how the last deal works for them."),
         gettext_lazy("How is what we delivered working for you, and what would you change?"),
@@ -209,12 +217,15 @@ def _prep(account, meeting, lang: str, as_of: dt.date) -> PrepReading | None:
     note = notes.exclude(body="").order_by("-occurred_at").first()
     if note is None:
         return None
-    from confiance.coach import CoachError, analyze, labels
-
+    try:
+        from confiance.coach import CoachError, analyze, labels
+    except ImportError as exc:  # the brief stays useful without the coach's reading
+        text = _("The coach could not read the prep note: %(error)s") % {"error": exc}
+        return PrepReading(note.pk, note.occurred_at, 0.0, [], [], text)
     try:
         result = analyze(note.body, lang=note.language or None, reference_date=as_of)
         names = labels(lang)
-    except (CoachError, OSError) as exc:  # the brief stays useful without the coach's reading
+    except (CoachError, OSError) as exc:
         text = _("The coach could not read the prep note: %(error)s") % {"error": exc}
         return PrepReading(note.pk, note.occurred_at, 0.0, [], [], text)
     findings = [
@@ -263,6 +274,10 @@ def _agenda(brief: Brief, group) -> tuple[list[str], list[str]]:
         )
         questions.extend(q.question for q in item.questions[:3])
     weakest = brief.scorecard.weakest
+    if weakest == "integrity":
+        integrity = brief.scorecard.principle("integrity")
+        if (integrity.theirs or 0) < (integrity.ours or 0):
+            weakest = "integrity_theirs"
     if weakest:
         action, question = REPAIR[weakest]
         agenda.append(str(action))

@@ -245,13 +245,14 @@ def _understand(view: TopicView) -> list[str]:
             }
             if other.risks:
                 text = _(
-                    "%(names)s (for %(alt)s) need to understand why %(others)s prefer %(other)s "
-                    "and the risk they fear: %(risks)s."
+                    "Those for %(alt)s (%(names)s) need to understand why those for %(other)s "
+                    "(%(others)s) prefer it, and the risk they fear: %(risks)s."
                 )
                 lines.append(text % {**values, "risks": "; ".join(other.risks)})
             else:
                 text = _(
-                    "%(names)s (for %(alt)s) need to understand why %(others)s prefer %(other)s."
+                    "Those for %(alt)s (%(names)s) need to understand why those for %(other)s "
+                    "(%(others)s) prefer it."
                 )
                 lines.append(text % values)
     if len(view.camps) <= 1 and view.priority_spread:

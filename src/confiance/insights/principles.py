@@ -489,7 +489,13 @@ def _loyalty_lines(facts, window, wins, broken, combative) -> list[str]:
             % {**values, "n": len(combative)}
         )
     if not lines:
-        lines.append(_("Nobody gained at the other's cost since %(since)s.") % values)
+        lines.append(
+            _(
+                "Since %(since)s: no commitment of value broken, no us-versus-them framing, "
+                "no drop in attention after a win."
+            )
+            % values
+        )
     return lines
 
 

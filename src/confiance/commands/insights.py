@@ -1,0 +1,332 @@
+"""``confiance scorecard|radar|plans|map|brief``: the insight services in the terminal.
+
+Thin over ``confiance.insights``: each command resolves who is asking (``--as USERNAME``; by
+default the one administrator, when there is exactly one), the language (``--lang``; by default
+that user's profile language, else English), calls one service and prints Rich tables, or the
+full result as JSON with ``--json``. An account the user may not see is reported exactly like
+one that does not exist: "no such account", exit status 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+class Lang(StrEnum):
+    fr = "fr"
+    en = "en"
+
+
+AsUser = Annotated[
+    str | None,
+    typer.Option(
+        "--as",
+        help="Username to act as (default: the only administrator, if there is exactly one).",
+    ),
+]
+LangOpt = Annotated[
+    Lang | None, typer.Option("--lang", help="fr or en (default: the user's profile language).")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")]
+AsOf = Annotated[
+    dt.datetime | None,
+    typer.Option("--as-of", formats=["%Y-%m-%d"], help="Compute as of this day (YYYY-MM-DD)."),
+]
+AccountArg = Annotated[str, typer.Argument(help="Account id or name (any case).")]
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err_console.print(f"[red]error:[/red] {escape(message)}")
+    return typer.Exit(code)
+
+
+def _acting_user(username: str | None):
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+    from django.utils.translation import gettext as _
+
+    from confiance.users.models import Role
+
+    users = get_user_model().objects.filter(is_active=True)
+    if username:
+        found = users.filter(username=username).first()
+        if found is None:
+            raise _fail(_("No such user: %(name)s") % {"name": username}, 2)
+        return found
+    admins = list(
+        users.filter(Q(is_superuser=True) | Q(memberships__role=Role.ADMIN)).distinct()[:3]
+    )
+    if len(admins) == 1:
+        return admins[0]
+    raise _fail(
+        _("Say who you are with --as USERNAME (there is not exactly one administrator)."), 2
+    )
+
+
+def _prepare(username: str | None, lang: Lang | None):
+    from confiance.cli import setup_django
+
+    setup_django()
+    from confiance.insights.common import user_language
+
+    user = _acting_user(username)
+    return user, (lang.value if lang else user_language(user))
+
+
+def _run(service, *args, **kwargs):
+    """Call a service; an unknown or hidden account is 'no such account', exit 1."""
+    from confiance.insights.brief import NoSuchMeeting
+    from confiance.insights.common import NoSuchAccount
+
+    try:
+        return service(*args, **kwargs)
+    except (NoSuchAccount, NoSuchMeeting) as exc:
+        raise _fail(str(exc)) from exc
+
+
+def _print_json(result) -> None:
+    console.print_json(json.dumps(result.as_dict(), ensure_ascii=False))
+
+
+def _score(value) -> str:
+    from django.utils.translation import gettext as _
+
+    if value is None:
+        return f"[dim]{_('not enough data')}[/dim]"
+    style = "green" if value >= 70 else "yellow" if value >= 50 else "red"
+    return f"[{style}]{value}[/{style}]"
+
+
+def _day(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value else None
+
+
+def scorecard(
+    account: AccountArg, as_user: AsUser = None, lang: LangOpt = None, as_json: JsonOpt = False,
+    as_of: AsOf = None,
+) -> None:  # fmt: skip
+    """Five-principles scorecard of an account, with the facts behind each score."""
+    user, code = _prepare(as_user, lang)
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    from confiance.insights.scorecard import scorecard as service
+
+    card = _run(service, user, account, as_of=_day(as_of), lang=code)
+    if as_json:
+        return _print_json(card)
+    with translation.override(code):
+        table = Table(title=escape(card.summary), show_lines=True)
+        table.add_column(_("Principle"))
+        table.add_column(_("Score"), justify="right")
+        table.add_column(_("Facts"))
+        for p in card.principles:
+            table.add_row(p.label, _score(p.score), escape("\n".join(p.facts)))
+        console.print(table)
+        trend = Table(title=_("Monthly trend (overall)"))
+        for point in card.trend:
+            trend.add_column(point.month[2:], justify="right")
+        trend.add_row(*[_score(p.overall) if p.overall is not None else "·" for p in card.trend])
+        console.print(trend)
+
+
+def radar(
+    as_user: AsUser = None, lang: LangOpt = None, as_json: JsonOpt = False, as_of: AsOf = None,
+    limit: Annotated[int, typer.Option(help="Show this many customers.")] = 15,
+) -> None:  # fmt: skip
+    """Customers ranked by neglect, and reference customers for each prospect."""
+    user, code = _prepare(as_user, lang)
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    from confiance.insights.radar import radar as service
+
+    result = _run(service, user, as_of=_day(as_of), lang=code)
+    if as_json:
+        return _print_json(result)
+    with translation.override(code):
+        table = Table(title=_("Customers taken for granted"), show_lines=True)
+        for column in (_("#"), _("Customer"), _("Neglect"), _("Why")):
+            table.add_column(column)
+        for e in result.customers[:limit]:
+            table.add_row(
+                str(e.rank), escape(e.account), str(e.neglect), escape("\n".join(e.reasons))
+            )
+        console.print(table)
+        packs = Table(title=_("Prospects: customers like them to cite"), show_lines=True)
+        packs.add_column(_("Prospect"))
+        packs.add_column(_("References"))
+        for pack in result.prospects[:limit]:
+            refs = [
+                f"{escape(r.account)} ({r.overall}/100): {escape(', '.join(r.reasons))}"
+                for r in pack.references
+            ] or [escape(pack.note)]
+            packs.add_row(escape(pack.account), "\n".join(refs))
+        console.print(packs)
+        console.print(
+            _("%(customers)d customers, %(prospects)d prospects.")
+            % {"customers": len(result.customers), "prospects": len(result.prospects)}
+        )
+
+
+def plans(
+    as_user: AsUser = None, lang: LangOpt = None, as_json: JsonOpt = False, as_of: AsOf = None,
+    include_closed: Annotated[bool, typer.Option("--all", help="Include closed plans.")] = False,
+) -> None:  # fmt: skip
+    """Perseverance plans opened by every "no": overdue first, and the reversal rate."""
+    user, code = _prepare(as_user, lang)
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    from confiance.insights.perseverance import plans as service
+
+    report = _run(service, user, as_of=_day(as_of), lang=code, include_closed=include_closed)
+    if as_json:
+        return _print_json(report)
+    with translation.override(code):
+        table = Table(title=_("Perseverance plans"), show_lines=True)
+        for column in (_("Opportunity"), _("Reason"), _("Next step"), _("Due"), _("Steps")):
+            table.add_column(column)
+        for p in report.plans:
+            step = p.next_step
+            due = "" if step is None else str(step.due_date)
+            if p.overdue:
+                due = f"[red]{due} ({_('overdue')})[/red]"
+            lines = []
+            for s in p.steps:
+                mark = "✓" if s.done_on else ("!" if s.overdue else "·")
+                lines.append(f"{mark} {s.due_date} {escape(s.label)}")
+                lines.extend(f"    - {escape(item)}" for item in s.checklist)
+            title = f"{escape(p.account)} · {escape(p.opportunity)}\n[dim]{escape(p.seller)}[/dim]"
+            reason = escape(p.reason_label + (f" · {p.competitor}" if p.competitor else ""))
+            table.add_row(
+                title, reason, escape(step.label) if step else p.result_label, due, "\n".join(lines)
+            )
+        console.print(table)
+        rates = Table(title=_("Reversal rate (a “no” later won)"))
+        for column in (_("Seller"), _("Noes"), _("Won back"), _("Rate")):
+            rates.add_column(column)
+        for r in [*report.sellers, report.team]:
+            rate = "–" if r.rate_pct is None else f"{r.rate_pct:g}%"
+            rates.add_row(escape(r.seller), str(r.noes), str(r.reversed), rate)
+        console.print(rates)
+        console.print(
+            _("%(plans)d plans shown, %(overdue)d overdue.")
+            % {"plans": len(report.plans), "overdue": report.overdue}
+        )
+
+
+def buying_map(
+    account: AccountArg, as_user: AsUser = None, lang: LangOpt = None, as_json: JsonOpt = False
+) -> None:
+    """Buying-group map: positions per topic, divergences and a discussion agenda."""
+    user, code = _prepare(as_user, lang)
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    from confiance.insights.buying_group import buying_group_map
+
+    result = _run(buying_group_map, user, account, lang=code)
+    if as_json:
+        return _print_json(result)
+    with translation.override(code):
+        cells = {(c.contact_id, c.topic_id): c for c in result.cells}
+        table = Table(title=escape(result.summary), show_lines=True)
+        table.add_column(_("Stakeholder"))
+        for t in result.topics:
+            div = "–" if t.divergence is None else str(t.divergence)
+            table.add_column(f"{escape(t.title)}\n[dim]{_('divergence')} {div}[/dim]")
+        for s in result.stakeholders:
+            row = [f"{escape(s.name)}\n[dim]{escape(s.role_label)} · {s.influence}/5[/dim]"]
+            for t in result.topics:
+                c = cells.get((s.id, t.id))
+                row.append(
+                    "[dim]?[/dim]"
+                    if c is None
+                    else f"{escape(c.preferred_alternative or '–')} (P{c.priority})"
+                    + (f"\n[dim]{escape(c.perceived_risk)}[/dim]" if c.perceived_risk else "")
+                )
+            table.add_row(*row)
+        console.print(table)
+        for item in result.agenda:
+            console.print(
+                f"\n[bold]{escape(item.topic)}[/bold] ({_('divergence')} {item.divergence})"
+            )
+            for q in item.questions:
+                console.print(f"  • {escape(q.question)}")
+            for line in item.understand:
+                console.print(f"  ↔ {escape(line)}")
+
+
+def brief(
+    account: AccountArg, as_user: AsUser = None, lang: LangOpt = None, as_json: JsonOpt = False,
+    as_of: AsOf = None,
+    meeting: Annotated[int | None, typer.Option(help="Id of the upcoming meeting.")] = None,
+) -> None:  # fmt: skip
+    """One-page brief before meeting an account."""
+    user, code = _prepare(as_user, lang)
+    from django.utils import translation
+
+    from confiance.insights.brief import meeting_brief
+
+    result = _run(meeting_brief, user, account, meeting=meeting, as_of=_day(as_of), lang=code)
+    if as_json:
+        return _print_json(result)
+    with translation.override(code):
+        _print_brief(result)
+
+
+def _print_brief(b) -> None:
+    from django.utils.translation import gettext as _
+
+    title = escape(b.account)
+    if b.meeting:
+        title += f" · {escape(b.meeting['title'] or _('meeting'))} {b.meeting['occurred_at'][:16]}"
+    console.rule(f"[bold]{title}[/bold]")
+    console.print(escape(b.scorecard.summary))
+    for label, lines in (
+        (_("Our open commitments"), b.ours),
+        (_("Their open commitments"), b.theirs),
+    ):
+        console.print(f"\n[bold]{label}[/bold]")
+        for c in lines or []:
+            late = f" [red]({_('overdue')} {c.days_overdue} d)[/red]" if c.overdue else ""
+            console.print(f"  • {escape(c.description)} — {c.due_date or '–'}{late}")
+        if not lines:
+            console.print(f"  [dim]{_('none')}[/dim]")
+    console.print(f"\n[bold]{_('Where the buying group diverges')}[/bold]")
+    for t in b.divergences:
+        camps = "; ".join(f"{c.alternative}: {', '.join(c.supporters)}" for c in t.camps)
+        console.print(f"  • {escape(t.title)} ({t.divergence}/100) — {escape(camps)}")
+    if b.unknown:
+        console.print(
+            "  " + escape(_("No known position for: %(names)s.") % {"names": ", ".join(b.unknown)})
+        )
+    console.print(
+        f"\n[bold]{_('Tone of the last conversations')}[/bold]\n  {escape(b.tone_summary)}"
+    )
+    if b.prep:
+        console.print(
+            f"\n[bold]{_('Your prep note, read by the coach')}[/bold]\n  {escape(b.prep.summary)}"
+        )
+        for f in b.prep.findings:
+            console.print(f"  ✗ [yellow]{escape(f['text'])}[/yellow] ({escape(f['label'])})")
+            if f["rewrite"]:
+                console.print(f"    → {escape(f['rewrite'])}")
+    console.print(f"\n[bold]{_('Suggested agenda')}[/bold]")
+    for i, line in enumerate(b.agenda, 1):
+        console.print(f"  {i}. {escape(line)}")
+    console.print(f"\n[bold]{_('Questions worth asking')}[/bold]")
+    for q in b.questions:
+        console.print(f"  ? {escape(q)}")
