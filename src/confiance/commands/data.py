@@ -6,8 +6,6 @@ import time
 
 import typer
 
-from confiance.cli import console, err_console, setup_django
-
 
 def demo_data(
     if_empty: bool = typer.Option(
@@ -18,6 +16,9 @@ def demo_data(
     ),
 ) -> None:
     """Load a realistic, bilingual demo portfolio for one team, and print the logins."""
+    # Imported here so that ``python -m confiance.cli`` does not import the CLI twice over.
+    from confiance.cli import console, err_console, setup_django
+
     setup_django()
     from django.db import DatabaseError
     from django.utils.translation import gettext as _
