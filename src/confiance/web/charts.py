@@ -48,7 +48,18 @@ def spider(axes: list[tuple[str, float | None]], *, size: int = 260) -> dict:
         rings.append(" ".join(f"{x},{y}" for x, y in ring))
     known = [(a.point_x, a.point_y) for a in result if a.point_x is not None]
     shape = " ".join(f"{x},{y}" for x, y in known) if len(known) >= 3 else ""
-    return {"size": size, "cx": cx, "cy": cy, "axes": result, "rings": rings, "shape": shape}
+    # Room on both sides for labels such as "Reciprocity" / "Réciprocité".
+    pad = 60
+    return {
+        "size": size,
+        "cx": cx,
+        "cy": cy,
+        "axes": result,
+        "rings": rings,
+        "shape": shape,
+        "view_box": f"{-pad} 0 {size + 2 * pad} {size}",
+        "width": size + 2 * pad,
+    }
 
 
 def sparkline(

@@ -41,12 +41,20 @@ def team_members(teams):
     )
 
 
+class Plain:
+    """Labels without the trailing colon (screen readers read it aloud)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
 class UserChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return obj.get_full_name() or obj.get_username()
 
 
-class AccountForm(forms.ModelForm):
+class AccountForm(Plain, forms.ModelForm):
     class Meta:
         model = Account
         fields = [
@@ -88,21 +96,21 @@ class AccountForm(forms.ModelForm):
         return data
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(Plain, forms.ModelForm):
     class Meta:
         model = Contact
         fields = ["name", "job_title", "email", "phone", "language", "buying_role", "influence"]
         widgets = {"influence": forms.NumberInput(attrs={"min": 1, "max": 5})}
 
 
-class TopicForm(forms.ModelForm):
+class TopicForm(Plain, forms.ModelForm):
     class Meta:
         model = Topic
         fields = ["title", "description", "decided"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class PositionForm(forms.ModelForm):
+class PositionForm(Plain, forms.ModelForm):
     class Meta:
         model = StakeholderPosition
         fields = [
@@ -124,7 +132,7 @@ class PositionForm(forms.ModelForm):
         self.fields["topic"].queryset = account.topics.all()
 
 
-class InteractionForm(forms.ModelForm):
+class InteractionForm(Plain, forms.ModelForm):
     class Meta:
         model = Interaction
         fields = ["kind", "occurred_at", "title", "body", "language", "contacts"]
@@ -140,7 +148,7 @@ class InteractionForm(forms.ModelForm):
         self.fields["contacts"].required = False
 
 
-class CommitmentForm(forms.ModelForm):
+class CommitmentForm(Plain, forms.ModelForm):
     class Meta:
         model = Commitment
         fields = [
@@ -169,14 +177,14 @@ class CommitmentEditForm(CommitmentForm):
         widgets = {**CommitmentForm.Meta.widgets, "resolved_at": DateInput()}
 
 
-class OpportunityForm(forms.ModelForm):
+class OpportunityForm(Plain, forms.ModelForm):
     class Meta:
         model = Opportunity
         fields = ["title", "stage", "amount", "currency", "expected_close", "discount_pct"]
         widgets = {"expected_close": DateInput()}
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(Plain, forms.Form):
     """Record how an opportunity ended; a "no" opens the perseverance plan at once."""
 
     outcome = forms.ChoiceField(
@@ -202,7 +210,7 @@ class OutcomeForm(forms.Form):
     )
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(Plain, forms.ModelForm):
     time_zone = forms.ChoiceField(label=_("Time zone"), required=False)
 
     class Meta:
