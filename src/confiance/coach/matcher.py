@@ -1,0 +1,206 @@
+"""A small token pattern matcher (in the spirit of spaCy's Matcher), built for speed.
+
+Patterns come from the language data files as strings of space-separated elements:
+
+- ``word`` or ``a|b|c``      one token among these lowercase forms;
+- ``stem*``                  any token starting with ``stem`` (inflection: ``comprenn*``);
+- ``@name``                  one token from the named word set of the language file;
+- ``(element)``              an optional element; ``(tout à fait)`` an optional sequence;
+- ``~N``                     a gap of 0 to N tokens that does not cross a sentence break.
+
+A plain word is run through the language's tokenizer, so ``n'importe`` becomes the two
+tokens ``n'`` ``importe`` exactly as in analysed text. Matching a text costs one regex
+``findall`` plus one set test per token: only tokens that can start a pattern (triggers)
+enter Python code, which keeps ``tone()`` several times faster than VADER.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .errors import LanguageDataError
+
+_MIN_STEM = 3
+
+
+@dataclass(slots=True)
+class Element:
+    words: frozenset[str]
+    stems: tuple[str, ...]
+    optional: bool = False
+    gap: int = 0  # > 0: a gap element of up to ``gap`` tokens
+    seq: list[Element] | None = None  # an optional sequence of several elements
+
+    def accepts(self, tok: str) -> bool:
+        return tok in self.words or (bool(self.stems) and tok.startswith(self.stems))
+
+
+@dataclass(slots=True)
+class Pattern:
+    """One compiled pattern and the rule it belongs to (``payload``)."""
+
+    elements: list[Element]
+    payload: object
+    priority: int = 0
+    size: int = field(default=0)
+
+    def match(self, toks: list[str], i: int, stops: frozenset[str]) -> int:
+        """Return the end index (exclusive) of the longest match starting at ``i``, or -1."""
+        return _match(self.elements, 0, toks, i, stops)
+
+
+def _match(els: list[Element], k: int, toks: list[str], i: int, stops: frozenset[str]) -> int:
+    n = len(toks)
+    while k < len(els):
+        el = els[k]
+        if el.seq is not None:
+            end = _match(el.seq + els[k + 1 :], 0, toks, i, stops)
+            return end if end >= 0 else _match(els, k + 1, toks, i, stops)
+        if el.gap:
+            # Try the shortest gap first and keep the first full match: patterns stay local.
+            for skip in range(el.gap + 1):
+                if skip and (i + skip - 1 >= n or toks[i + skip - 1] in stops):
+                    break
+                end = _match(els, k + 1, toks, i + skip, stops)
+                if end >= 0:
+                    return end
+            return -1
+        if i < n and el.accepts(toks[i]):
+            if el.optional:
+                end = _match(els, k + 1, toks, i + 1, stops)
+                if end >= 0:
+                    return end
+                k += 1
+                continue
+            i += 1
+            k += 1
+            continue
+        if el.optional:
+            k += 1
+            continue
+        return -1
+    return i
+
+
+class PatternSet:
+    """All patterns of one language, indexed by the tokens that can start them."""
+
+    def __init__(self, stops: Iterable[str]) -> None:
+        self.index: dict[str, list[Pattern]] = {}
+        self.stem_index: dict[str, list[tuple[str, Pattern]]] = {}
+        self.stops = frozenset(stops)
+
+    def add(self, pattern: Pattern) -> None:
+        first = pattern.elements[0]
+        for word in first.words:
+            self.index.setdefault(word, []).append(pattern)
+        for stem in first.stems:
+            self.stem_index.setdefault(stem[:_MIN_STEM], []).append((stem, pattern))
+
+    def triggers(self, toks: list[str]) -> list[int]:
+        """Indices of tokens that may start a pattern."""
+        index = self.index
+        if self.stem_index:
+            stems = self.stem_index
+            return [i for i, t in enumerate(toks) if t in index or t[:_MIN_STEM] in stems]
+        return [i for i, t in enumerate(toks) if t in index]
+
+    def best_at(self, toks: list[str], i: int) -> tuple[Pattern | None, int]:
+        """The longest (then highest-priority) pattern matching at ``i`` and its end."""
+        tok = toks[i]
+        cands = self.index.get(tok, ())
+        best: Pattern | None = None
+        best_end = -1
+        for pat in cands:
+            end = pat.match(toks, i, self.stops)
+            if end > best_end or (end == best_end and best and pat.priority > best.priority):
+                best, best_end = pat, end
+        for stem, pat in self.stem_index.get(tok[:_MIN_STEM], ()):
+            if tok.startswith(stem):
+                end = pat.match(toks, i, self.stops)
+                if end > best_end or (end == best_end and best and pat.priority > best.priority):
+                    best, best_end = pat, end
+        if best_end <= i:
+            return None, -1
+        return best, best_end
+
+
+def compile_pattern(
+    source: str,
+    payload: object,
+    *,
+    sets: dict[str, tuple[frozenset[str], tuple[str, ...]]],
+    tokenize: Callable[[str], list[str]],
+    where: str,
+    priority: int = 0,
+) -> Pattern:
+    """Compile one pattern string of the data files (see the module docstring)."""
+    elements: list[Element] = []
+    group: list[Element] | None = None
+    for raw in source.split():
+        if group is None and raw.startswith("(") and not raw.endswith(")") and len(raw) > 1:
+            group = _elements(raw[1:], sets, tokenize, where)
+            continue
+        if group is not None:
+            closing = raw.endswith(")")
+            group.extend(_elements(raw[:-1] if closing else raw, sets, tokenize, where))
+            if closing:
+                elements.append(Element(frozenset(), (), seq=group))
+                group = None
+            continue
+        optional = raw.startswith("(") and raw.endswith(")") and len(raw) > 2
+        body = raw[1:-1] if optional else raw
+        for el in _elements(body, sets, tokenize, where):
+            el.optional = optional
+            elements.append(el)
+    if group is not None:
+        raise LanguageDataError(where, f"unclosed group in pattern {source!r}")
+    if not elements or elements[0].gap or elements[0].optional or elements[0].seq:
+        raise LanguageDataError(where, f"pattern {source!r} must start with a required token")
+    pat = Pattern(elements, payload, priority=priority)
+    pat.size = len(elements)
+    return pat
+
+
+def _elements(
+    body: str,
+    sets: dict[str, tuple[frozenset[str], tuple[str, ...]]],
+    tokenize: Callable[[str], list[str]],
+    where: str,
+) -> list[Element]:
+    if re.fullmatch(r"~\d+", body):
+        return [Element(frozenset(), (), gap=int(body[1:]))]
+    if "|" in body or "*" in body or body.startswith("@"):
+        words, stems = _alternatives(body, sets, where)
+        return [Element(words, stems)]
+    return [Element(frozenset([tok]), ()) for tok in tokenize(body)]
+
+
+def _alternatives(
+    body: str, sets: dict[str, tuple[frozenset[str], tuple[str, ...]]], where: str
+) -> tuple[frozenset[str], tuple[str, ...]]:
+    words: set[str] = set()
+    stems: list[str] = []
+    for alt in body.split("|"):
+        if alt.startswith("@"):
+            if alt[1:] not in sets:
+                raise LanguageDataError(where, f"unknown word set {alt!r}")
+            w, s = sets[alt[1:]]
+            words |= w
+            stems.extend(s)
+        elif alt.endswith("*"):
+            if len(alt) - 1 < _MIN_STEM:
+                raise LanguageDataError(where, f"stem {alt!r} is shorter than {_MIN_STEM}")
+            stems.append(alt[:-1].lower())
+        elif alt:
+            words.add(alt.lower())
+    return frozenset(words), tuple(stems)
+
+
+def compile_set(values: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Compile a named word set (single tokens, ``stem*`` allowed)."""
+    words = {v.lower() for v in values if not v.endswith("*")}
+    stems = tuple(v[:-1].lower() for v in values if v.endswith("*"))
+    return frozenset(words), stems

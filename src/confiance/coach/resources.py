@@ -1,0 +1,222 @@
+"""Load a language's data files once and compile them into a ``LanguageData``.
+
+Each directory ``lang/<code>/`` holds the same files (see ``DATA_FILES``). Nothing here knows
+any word of any language: it only reads the data and compiles patterns.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+
+from .errors import SUPPORTED_LANGUAGES, LanguageDataError, UnknownLanguageError
+from .matcher import Pattern, PatternSet, compile_pattern, compile_set
+
+DATA_FILES = (
+    "language.toml",
+    "findings.toml",
+    "moves.toml",
+    "tone.toml",
+    "commitments.toml",
+    "labels.toml",
+)
+FINDING_CATEGORIES = (
+    "blame",
+    "contempt",
+    "us_versus_them",
+    "bad_intent",
+    "absolutes",
+    "right_wrong",
+    "fight_metaphor",
+    "ultimatum",
+    "dismissing",
+)
+MOVE_CATEGORIES = (
+    "probing_question",
+    "acknowledging",
+    "explaining_reasons",
+    "joint_next_step",
+    "summarising",
+    "gratitude",
+    "openness_hedging",
+    "accepting_no_deal",
+)
+
+# Kinds of pattern; the order is the priority when two patterns match the same tokens.
+CUE, MOVE, FINDING = 1, 2, 3
+NEGATOR, RAISER, CLAUSE, SENTENCE, REPORTED, INTENSIFIER, QUOTE = 10, 11, 12, 13, 14, 15, 16
+_PRIORITY = {
+    FINDING: 9,
+    MOVE: 8,
+    CUE: 7,
+    RAISER: 6,
+    NEGATOR: 5,
+    REPORTED: 4,
+    INTENSIFIER: 3,
+    QUOTE: 2,
+    CLAUSE: 1,
+    SENTENCE: 0,
+}
+
+
+@dataclass(slots=True)
+class Rule:
+    """What a pattern stands for: a finding, a move, a tone cue or a piece of syntax."""
+
+    kind: int
+    id: str
+    category: str = ""
+    weight: float = 0.0
+    severity: int = 0
+    explanation: str = ""
+    rewrite: str = ""
+    question: str = ""
+
+
+@dataclass
+class LanguageData:
+    code: str
+    token_re: re.Pattern[str]
+    patterns: PatternSet
+    rules: list[Rule]
+    weights: dict[str, float]
+    window: int
+    raiser_window: int
+    reported_note: str
+    detect_words: frozenset[str]
+    detect_chars: frozenset[str]
+    labels: dict[str, str]
+    commitments: dict = field(default_factory=dict)
+    question_mark: str = "?"
+
+    def tokenize(self, text: str) -> list[str]:
+        return self.token_re.findall(text.lower())
+
+
+_cache: dict[str, LanguageData] = {}
+_lock = threading.Lock()
+
+
+def get(code: str) -> LanguageData:
+    """Return the compiled data of ``code`` ("fr" / "en"), loading it on first use."""
+    data = _cache.get(code)
+    if data is not None:
+        return data
+    if code not in SUPPORTED_LANGUAGES:
+        raise UnknownLanguageError(code)
+    with _lock:
+        if code not in _cache:
+            _cache[code] = _load(code)
+    return _cache[code]
+
+
+def read_toml(code: str, name: str) -> dict:
+    """Read one data file of a language (also used by the parity tests)."""
+    path = resources.files(__package__).joinpath("lang", code, name)
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise LanguageDataError(f"lang/{code}/{name}", str(exc)) from exc
+
+
+def read_shared(name: str) -> dict:
+    path = resources.files(__package__).joinpath(name)
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _load(code: str) -> LanguageData:
+    lang = read_toml(code, "language.toml")
+    findings = read_toml(code, "findings.toml")
+    moves = read_toml(code, "moves.toml")
+    tone = read_toml(code, "tone.toml")
+    commitments = read_toml(code, "commitments.toml")
+    weights = read_shared("weights.toml")
+
+    token_re = re.compile(lang["tokenizer"]["pattern"])
+
+    def tokenize(s: str) -> list[str]:
+        return token_re.findall(s.lower())
+
+    sets = {name: compile_set(values) for name, values in lang.get("sets", {}).items()}
+    syntax = lang["syntax"]
+    stops: set[str] = {"\n"}
+    for item in syntax["sentence_breaks"] + syntax.get("gap_stops", []):
+        if item.startswith("@"):
+            stops |= sets[item[1:]][0]
+        else:
+            stops.update(tokenize(item))
+    # Gaps in patterns never cross a sentence break or a negator ("they are not stupid").
+    patterns = PatternSet(stops)
+    rules: list[Rule] = []
+
+    def add(kind: int, rule: Rule, sources: list[str], where: str) -> None:
+        rules.append(rule)
+        for src in sources:
+            pat: Pattern = compile_pattern(
+                src, rule, sets=sets, tokenize=tokenize, where=where, priority=_PRIORITY[kind]
+            )
+            patterns.add(pat)
+
+    where = f"lang/{code}/language.toml"
+    for kind, key in (
+        (SENTENCE, "sentence_breaks"),
+        (CLAUSE, "clause_breaks"),
+        (NEGATOR, "negators"),
+        (RAISER, "negation_raisers"),
+        (REPORTED, "reported_speech"),
+        (QUOTE, "quotes"),
+    ):
+        add(kind, Rule(kind, f"{code}.syntax.{key}"), syntax[key], where)
+    for entry in lang.get("intensifiers", []):
+        rule = Rule(INTENSIFIER, entry["id"], weight=float(entry["factor"]))
+        add(INTENSIFIER, rule, entry["patterns"], where)
+
+    where = f"lang/{code}/tone.toml"
+    for entry in tone["cue"]:
+        add(CUE, Rule(CUE, entry["id"], weight=float(entry["weight"])), entry["patterns"], where)
+
+    where = f"lang/{code}/moves.toml"
+    move_weights = weights["moves"]
+    for entry in moves["rule"]:
+        cat = entry["category"]
+        if cat not in MOVE_CATEGORIES:
+            raise LanguageDataError(where, f"unknown move category {cat!r}")
+        rule = Rule(MOVE, entry["id"], category=cat, weight=float(move_weights[cat]))
+        add(MOVE, rule, entry["patterns"], where)
+
+    where = f"lang/{code}/findings.toml"
+    texts = findings["category"]
+    for entry in findings["rule"]:
+        cat = entry["category"]
+        if cat not in FINDING_CATEGORIES:
+            raise LanguageDataError(where, f"unknown finding category {cat!r}")
+        severity = int(entry["severity"])
+        rule = Rule(
+            FINDING,
+            entry["id"],
+            category=cat,
+            severity=severity,
+            weight=-float(weights["findings"]["per_severity"]) * severity,
+            explanation=entry.get("explanation", texts[cat]["explanation"]),
+            rewrite=entry.get("rewrite", texts[cat]["rewrite"]),
+            question=entry.get("question", texts[cat]["question"]),
+        )
+        add(FINDING, rule, entry["patterns"], where)
+
+    return LanguageData(
+        code=code,
+        token_re=token_re,
+        patterns=patterns,
+        rules=rules,
+        weights=weights["tone"],
+        window=int(syntax["negation_window"]),
+        raiser_window=int(syntax["raiser_window"]),
+        reported_note=findings["reported_note"],
+        detect_words=frozenset(lang["detect"]["function_words"]),
+        detect_chars=frozenset(lang["detect"].get("characters", "")),
+        labels=read_toml(code, "labels.toml")["labels"],
+        commitments=commitments,
+    )

@@ -1,0 +1,141 @@
+"""One left-to-right pass over the tokens: patterns, negation scope, quotes and tone.
+
+The pass keeps a little state, like a reader does: is a negation in force (``not``,
+``ne … pas``; ``I don't think`` reaches to the end of the clause), are we inside quotes or
+reported speech (``the customer said``), was the last word an intensifier (``really``).
+Every finding, move and tone cue comes out as a ``Hit`` carrying that state.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+from .resources import (
+    CLAUSE,
+    FINDING,
+    INTENSIFIER,
+    NEGATOR,
+    QUOTE,
+    RAISER,
+    REPORTED,
+    SENTENCE,
+    LanguageData,
+    Rule,
+)
+
+# A quote longer than this is taken as an unbalanced quote mark (an inch sign, a typo).
+_MAX_QUOTE_TOKENS = 80
+
+
+class Hit(NamedTuple):
+    rule: Rule
+    start: int  # token index
+    end: int  # token index, exclusive
+    negated: bool
+    reported: bool
+    factor: float
+
+
+def normalise(text: str) -> str:
+    """Same-length normalisation: typographic apostrophes become ``'``."""
+    if "\u2019" in text:
+        text = text.replace("\u2019", "'")
+    if "\u02bc" in text:
+        text = text.replace("\u02bc", "'")
+    return text
+
+
+def tokens(text: str, data: LanguageData) -> list[str]:
+    """Lowercase tokens of ``text`` (already normalised)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return data.token_re.findall(low)
+    return [t.lower() for t in data.token_re.findall(text)]
+
+
+def token_spans(text: str, data: LanguageData) -> tuple[list[str], list[tuple[int, int]]]:
+    """Tokens and their character spans in ``text``; the tokens equal ``tokens(text)``."""
+    low = text.lower()
+    source = low if len(low) == len(text) else text
+    toks: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in data.token_re.finditer(source):
+        toks.append(m.group().lower())
+        spans.append(m.span())
+    return toks, spans
+
+
+def scan(toks: list[str], data: LanguageData) -> list[Hit]:
+    """Find findings, moves and tone cues with their negation / quotation state."""
+    ps = data.patterns
+    hits: list[Hit] = []
+    pos = 0
+    neg_until = -1
+    neg_strong = False
+    boost_until = -1
+    boost = 1.0
+    quote_from = -1
+    reported = False
+    for i in ps.triggers(toks):
+        if i < pos:
+            continue
+        pat, end = ps.best_at(toks, i)
+        if pat is None:
+            continue
+        pos = end
+        rule: Rule = pat.payload  # type: ignore[assignment]
+        kind = rule.kind
+        if kind <= FINDING:
+            if quote_from >= 0 and i - quote_from > _MAX_QUOTE_TOKENS:
+                quote_from = -1
+            hits.append(
+                Hit(
+                    rule,
+                    i,
+                    end,
+                    i < neg_until,
+                    reported or quote_from >= 0,
+                    boost if i < boost_until else 1.0,
+                )
+            )
+        elif kind == SENTENCE:
+            neg_until = -1
+            reported = False
+            boost_until = -1
+        elif kind == CLAUSE:
+            if not neg_strong:
+                neg_until = -1
+        elif kind == NEGATOR:
+            neg_until = end + data.window
+            neg_strong = False
+        elif kind == RAISER:
+            neg_until = end + data.raiser_window
+            neg_strong = True
+        elif kind == REPORTED:
+            reported = True
+        elif kind == INTENSIFIER:
+            boost_until = end + 2
+            boost = rule.weight
+        elif kind == QUOTE:
+            quote_from = -1 if quote_from >= 0 else i
+    return hits
+
+
+def score(hits: list[Hit], toks: list[str], data: LanguageData) -> float:
+    """Tone in [-1, 1] from the hits: the weighted sum, scaled by the text's length."""
+    w = data.weights
+    total = 0.0
+    for hit in hits:
+        value = hit.rule.weight * hit.factor
+        if hit.negated:
+            value *= w["negation_flip"]
+        if hit.reported:
+            value *= w["reported_factor"]
+        total += value
+    if not total:
+        return 0.0
+    # Longer texts accumulate more cues; dividing by the square root of the length in
+    # sentence-sized units keeps one insult in a long e-mail from weighing like a short rant.
+    units = max(1.0, len(toks) / w["tokens_per_unit"])
+    return math.tanh(total / (w["scale"] * math.sqrt(units)))
