@@ -104,6 +104,13 @@ from confiance.commands.data import demo_data  # noqa: E402
 
 app.command("demo-data")(demo_data)
 
+from confiance.commands import imports as _imports  # noqa: E402
+
+app.command("import")(_imports.import_files)
+app.command("export")(_imports.export)
+app.command("import-export")(_imports.import_export)
+app.add_typer(_imports.person_app, name="person")
+
 
 def main() -> None:
     """Console-script entry point."""

@@ -1,0 +1,285 @@
+"""``confiance import|export|import-export|person``: data in and out, thin over the services.
+
+Who is acting: ``--as USERNAME``, by default the one administrator when there is exactly one.
+Every command ends with a one-line summary; bad input gives a message naming the file and
+line or part, exit status 1, and an unchanged database.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+console = Console()
+err_console = Console(stderr=True)
+
+AsUser = Annotated[
+    str | None,
+    typer.Option(
+        "--as",
+        help="Username to act as (default: the only administrator, if there is exactly one).",
+    ),
+]
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err_console.print(f"[red]error:[/red] {escape(message)}")
+    return typer.Exit(code)
+
+
+def _setup():
+    from confiance.cli import setup_django
+
+    setup_django()
+
+
+def _acting_user(username: str | None):
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+    from django.utils.translation import gettext as _
+
+    from confiance.users.models import Role
+
+    users = get_user_model().objects.filter(is_active=True)
+    if username:
+        found = users.filter(username=username).first()
+        if found is None:
+            raise _fail(_("No such user: %(name)s") % {"name": username}, 2)
+        return found
+    admins = list(
+        users.filter(Q(is_superuser=True) | Q(memberships__role=Role.ADMIN)).distinct()[:3]
+    )
+    if len(admins) == 1:
+        return admins[0]
+    raise _fail(
+        _("Say who you are with --as USERNAME (there is not exactly one administrator)."), 2
+    )
+
+
+def _account(user, name_or_id: str | None):
+    from django.db.models.functions import Lower
+    from django.utils.translation import gettext as _
+
+    from confiance.accounts.permissions import visible_accounts
+
+    if not name_or_id:
+        return None
+    visible = visible_accounts(user)
+    found = visible.filter(pk=int(name_or_id)).first() if name_or_id.isdigit() else None
+    found = found or visible.annotate(lower=Lower("name")).filter(lower=name_or_id.lower()).first()
+    if found is None:
+        raise _fail(_("No such account: %(name)s") % {"name": name_or_id})
+    return found
+
+
+def import_files(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Files to import (.csv .eml .mbox .vtt .srt .ics) or an export directory."
+        ),
+    ],
+    account: Annotated[
+        str | None, typer.Option("--account", help="Account id or name the files belong to.")
+    ] = None,
+    as_user: AsUser = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would be imported; save nothing.")
+    ] = False,
+    create_contacts: Annotated[
+        bool,
+        typer.Option("--create-contacts", help="Create contacts for unknown e-mail addresses."),
+    ] = False,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping",
+            help="Mapping file (TOML or JSON) for a CSV that is not a HubSpot or Salesforce export.",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
+) -> None:
+    """Import CRM exports, e-mails, transcripts and calendars (each file all or nothing)."""
+    _setup()
+    from django.utils.translation import gettext as _
+
+    from confiance.imports.services import import_file
+    from confiance.imports.services.export import is_export
+
+    if len(files) == 1 and is_export(files[0]):
+        import_export(files[0])
+        return
+    user = _acting_user(as_user)
+    target = _account(user, account)
+    reports = []
+    for path in files:
+        if not path.is_file():
+            reports.append(None)
+            err_console.print(
+                f"[red]error:[/red] {escape(str(path))}: " + escape(_("no such file"))
+            )
+            continue
+        reports.append(
+            import_file(
+                path,
+                user=user,
+                account=target,
+                dry_run=dry_run,
+                create_contacts=create_contacts,
+                mapping=mapping,
+            )
+        )
+    done = [r for r in reports if r is not None]
+    if as_json:
+        console.print_json(json.dumps([r.as_dict() for r in done]))
+    else:
+        for report in done:
+            _print_report(report)
+    for report in done:
+        line = escape(report.summary())
+        if report.error:
+            err_console.print(f"[red]error:[/red] {line}")
+        else:
+            console.print(line)
+    if len(done) != len(files) or any(r.error for r in done):
+        raise typer.Exit(1)
+
+
+def _print_report(report) -> None:
+    from django.utils.translation import gettext as _
+
+    if report.error:
+        return
+    table = Table(title=f"{report.filename} ({report.format})", title_justify="left")
+    table.add_column(_("What"))
+    table.add_column(_("Result"))
+    table.add_column(_("Count"), justify="right")
+    for entity, count in sorted(report.created.items()):
+        table.add_row(entity, _("created"), str(count))
+    for entity, count in sorted(report.updated.items()):
+        table.add_row(entity, _("updated"), str(count))
+    for reason, count in report.skipped.most_common():
+        table.add_row("", _("skipped: %(reason)s") % {"reason": reason}, str(count))
+    if table.row_count:
+        console.print(table)
+    if report.unknown:
+        shown = ", ".join(list(report.unknown)[:10])
+        more = len(report.unknown) - 10
+        console.print(
+            escape(_("Unknown: %(list)s") % {"list": shown})
+            + (escape(_(" and %(n)d more") % {"n": more}) if more > 0 else "")
+        )
+    for note in report.notes:
+        console.print(escape(note), style="yellow")
+
+
+def export(
+    out: Annotated[Path, typer.Option("--out", help="Directory to write the export to.")],
+    team: Annotated[
+        str | None, typer.Option("--team", help="Team name (default: every team).")
+    ] = None,
+) -> None:
+    """Write a team's complete data as JSON (one file) plus one CSV per entity."""
+    _setup()
+    from django.utils.translation import gettext as _
+
+    from confiance.imports.services.export import export_team
+    from confiance.users.models import Team
+
+    teams = Team.objects.all()
+    if team:
+        teams = teams.filter(name=team)
+        if not teams.exists():
+            raise _fail(_("No such team: %(name)s") % {"name": team})
+    counts = export_team(list(teams), out)
+    total = sum(counts.values())
+    console.print(
+        escape(
+            _("Exported %(n)d records of %(m)d kinds to %(dir)s")
+            % {"n": total, "m": len(counts), "dir": out}
+        )
+    )
+
+
+def import_export(
+    directory: Annotated[Path, typer.Argument(help="A directory written by 'confiance export'.")],
+) -> None:
+    """Load an export into an empty database."""
+    _setup()
+    from django.utils.translation import gettext as _
+
+    from confiance.imports.services.export import ExportError, load_export
+
+    try:
+        counts = load_export(directory)
+    except ExportError as exc:
+        raise _fail(str(exc)) from exc
+    console.print(
+        escape(
+            _("Loaded %(n)d records from %(dir)s") % {"n": sum(counts.values()), "dir": directory}
+        )
+    )
+
+
+person_app = typer.Typer(
+    help="Everything held about one person (GDPR): export or erase.", no_args_is_help=True
+)
+
+
+@person_app.command("export")
+def person_export(
+    email: Annotated[str, typer.Argument(help="The person's e-mail address.")],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write the JSON to this file instead of the screen."),
+    ] = None,
+) -> None:
+    """Everything held about the contact(s) with this address, as JSON."""
+    _setup()
+    from django.utils.translation import gettext as _
+
+    from confiance.imports.services.gdpr import export_person
+
+    data = export_person(email)
+    if not data["contacts"]:
+        raise _fail(_("Nobody with the address %(email)s") % {"email": email})
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+    if out:
+        out.write_text(text, encoding="utf-8")
+        console.print(escape(_("Wrote %(file)s") % {"file": out}))
+    else:
+        print(text)
+
+
+@person_app.command("erase")
+def person_erase(
+    email: Annotated[str, typer.Argument(help="The person's e-mail address.")],
+    as_user: AsUser = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Erase a person's data everywhere; keep anonymised aggregates; log the erasure."""
+    _setup()
+    from django.utils.translation import gettext as _
+
+    from confiance.imports.services.gdpr import erase_person, find_contacts
+
+    user = _acting_user(as_user)
+    if not find_contacts(email).exists():
+        raise _fail(_("Nobody with the address %(email)s") % {"email": email})
+    if not yes and not typer.confirm(_("Erase everything about %(email)s?") % {"email": email}):
+        raise typer.Exit(1)
+    record = erase_person(email, by=user, via="cli")
+    console.print(
+        escape(
+            _(
+                "Erased %(c)d contact(s), %(s)d transcript turn(s), %(m)d e-mail(s); logged as erasure #%(id)d"
+            )
+            % {"c": record.contacts, "s": record.segments, "m": record.messages, "id": record.pk}
+        )
+    )

@@ -1,0 +1,87 @@
+"""What an import did: created, updated, skipped (and why), addresses nobody knows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+_EXAMPLES = 20  # skipped items listed by name; the rest are only counted
+
+
+@dataclass
+class ImportReport:
+    filename: str
+    format: str = ""
+    dry_run: bool = False
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)  # reason -> count
+    skipped_examples: list[tuple[str, str]] = field(default_factory=list)
+    unknown: Counter = field(default_factory=Counter)  # address or speaker -> occurrences
+    notes: list[str] = field(default_factory=list)
+    error: str = ""
+
+    def create(self, entity: str, count: int = 1) -> None:
+        self.created[entity] += count
+
+    def update(self, entity: str, count: int = 1) -> None:
+        self.updated[entity] += count
+
+    def skip(self, item: str, reason: str) -> None:
+        self.skipped[reason] += 1
+        if len(self.skipped_examples) < _EXAMPLES:
+            self.skipped_examples.append((item, reason))
+
+    def note(self, text: str) -> None:
+        if text not in self.notes and len(self.notes) < _EXAMPLES:
+            self.notes.append(text)
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+    def summary(self) -> str:
+        """One line: what was done to which file."""
+        if self.error:
+            return _("%(file)s: failed, nothing imported: %(error)s") % {
+                "file": self.filename,
+                "error": self.error,
+            }
+        created = sum(self.created.values())
+        updated = sum(self.updated.values())
+        skipped = sum(self.skipped.values())
+        parts = [
+            ngettext("%(n)d created", "%(n)d created", created) % {"n": created},
+            ngettext("%(n)d updated", "%(n)d updated", updated) % {"n": updated},
+            ngettext("%(n)d skipped", "%(n)d skipped", skipped) % {"n": skipped},
+        ]
+        if self.unknown:
+            count = len(self.unknown)
+            parts.append(
+                ngettext(
+                    "%(n)d unknown address or speaker", "%(n)d unknown addresses or speakers", count
+                )
+                % {"n": count}
+            )
+        line = f"{self.filename}: " + ", ".join(parts)
+        if self.dry_run:
+            line += " " + _("(dry run: nothing was saved)")
+        return line
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.filename,
+            "format": self.format,
+            "dry_run": self.dry_run,
+            "created": dict(self.created),
+            "updated": dict(self.updated),
+            "skipped": dict(self.skipped),
+            "skipped_examples": [list(pair) for pair in self.skipped_examples],
+            "unknown": dict(self.unknown.most_common(100)),
+            "notes": list(self.notes),
+            "error": self.error,
+            "summary": self.summary(),
+        }
