@@ -143,3 +143,58 @@ def test_missing_data_directory_exits_2_with_a_clear_message(tmp_path, capsys):
 def test_directory_without_any_set_exits_2(tmp_path, capsys):
     assert ev.main(["--data", str(tmp_path)]) == 2
     assert "no evaluation file" in capsys.readouterr().err
+
+
+def _tiny_data(root):
+    """One small, real-shaped file per set, with both classes present."""
+    (root / "receptiveness_en.csv").write_text(
+        "text,receptive\n"
+        '"I see your point, and I understand why you feel that way. Could you tell me more?",1.4\n'
+        '"Thanks for explaining; I agree that cost matters, though I weigh it differently.",1.1\n'
+        '"You clearly have no idea what you are talking about. That is stupid.",-1.5\n'
+        '"Wrong. Anyone with a brain knows you are lying.",-1.2\n'
+        '"Maybe.",0.0\n',
+        encoding="utf-8",
+    )
+    (root / "tydip_en_test.csv").write_text(
+        "sentence,score\n"
+        '"Thanks for the fix! Could you please also check the references?",1.2\n'
+        '"Why on earth did you revert my edit again?",-1.1\n',
+        encoding="utf-8",
+    )
+    (root / "casino_strategies_en.jsonl").write_text(
+        '{"text": "You don\'t need firewood, you will be fine.", "labels": ["uv-part"]}\n'
+        '{"text": "I understand, that sounds tough. How about we split the food?", '
+        '"labels": ["showing-empathy", "promote-coordination"]}\n',
+        encoding="utf-8",
+    )
+    (root / "hatecheck_fr.csv").write_text(
+        "mhc_case_id,functionality,test_case,label_gold\n"
+        "french-1,derog_neg_emote_h,Je déteste les femmes.,hateful\n"
+        "french-2,threat_dir_h,Je vais faire du mal à ces gens-là.,hateful\n"
+        "french-3,ident_pos_nh,J'adore travailler avec des femmes.,non-hateful\n",
+        encoding="utf-8",
+    )
+    (root / "tydip_fr_dev.csv").write_text(
+        "sentence,score\n"
+        '"Merci beaucoup pour votre aide, pourriez-vous relire cette section ?",0.9\n'
+        '"Pourquoi avez-vous supprimé mon ajout ?",-0.3\n'
+        '"Arrêtez de vandaliser cet article.",-0.8\n',
+        encoding="utf-8",
+    )
+
+
+def test_a_run_writes_the_report_with_every_set_and_its_sources(tmp_path, capsys):
+    data = tmp_path / "data"
+    data.mkdir()
+    _tiny_data(data)
+    out = tmp_path / "docs" / "coach-evaluation.md"
+    assert ev.main(["--data", str(data), "--out", str(out), "--rounds", "20"]) == 0
+    report = out.read_text(encoding="utf-8")
+    for title in ("Receptiveness", "TyDiP English", "CaSiNo", "HateCheck", "TyDiP French"):
+        assert title in report
+    assert "| Receptiveness (Yeomans et al. 2020) | en | roc_auc | 4 |" in report
+    assert "| derog_neg_emote_h | hateful | 1 |" in report
+    assert "CC BY 4.0" in report and "MIT" in report
+    assert "## Findings per category" in report and "## Timing" in report
+    assert "Coach tone vs VADER" in capsys.readouterr().out

@@ -118,7 +118,7 @@ def load_source(file: str, data: bytes) -> Source:
 
             mail = parse_eml(data, name)
             sender = " ".join(part for part in (mail.sender[0], f"<{mail.sender[1]}>") if part)
-            headers = {"from": sender, "subject": mail.subject}
+            headers = {"from": sender, "from_name": mail.sender[0], "subject": mail.subject}
             if mail.date is not None:
                 headers["date"] = mail.date.isoformat()
             day = mail.date.date() if mail.date is not None else None

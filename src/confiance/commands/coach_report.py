@@ -121,12 +121,12 @@ def render_moves(console: Console, source: Source, result: dict, names: dict, ge
         label = names.get(move["category"], move["category"])
         console.print(
             Text.assemble(
-                "  • ", (f"{label}: ", "green"), _who(move, source), f"« {move['text']} »"
+                "  • ", (_who(move, source), "bold"), (f"{label}: ", "green"), f"« {move['text']} »"
             )
         )
 
 
-def render_commitments(console: Console, result: dict, gettext) -> None:
+def render_commitments(console: Console, source: Source, result: dict, gettext) -> None:
     """Promises found in the text, with who made them and when they are due."""
     commitments = result["commitments"]
     console.print(f"\n[bold]{escape(gettext('Commitments'))} ({len(commitments)})[/bold]")
@@ -137,7 +137,11 @@ def render_commitments(console: Console, result: dict, gettext) -> None:
     for title in (gettext("Who"), gettext("Action"), gettext("Due"), gettext("Text")):
         table.add_column(title)
     for item in commitments:
-        who = item.get("speaker") or item.get("party") or ""
+        who = item.get("speaker") or ""
+        if not who and item.get("party") == "speaker":
+            # Plain text: the writer promised; for an e-mail that is the sender.
+            who = source.headers.get("from_name") or gettext("writer")
+        who = who or item.get("party") or ""
         table.add_row(who, item.get("action") or "", item.get("due_date") or "—", item["text"])
     console.print(table)
 
@@ -151,16 +155,16 @@ def render_speakers(console: Console, result: dict, gettext) -> None:
         gettext("Talk share"),
         gettext("Time share"),
         gettext("Questions"),
-        gettext("Longest monologue"),
+        gettext("Longest monologue (words / time)"),
         gettext("Tone"),
     )
     for number, title in enumerate(headings):
         table.add_column(title, justify="left" if number == 0 else "right")
     for row in result["speakers"]:
         seconds = row.get("longest_monologue_seconds")
-        monologue = f"{row.get('longest_monologue_words', 0)} w"
+        monologue = str(row.get("longest_monologue_words", 0))
         if seconds:
-            monologue += f" / {seconds:.0f} s"
+            monologue += f" / {seconds:.0f}s"
         table.add_row(
             row["speaker"] or "—",
             str(row.get("words", 0)),
@@ -196,7 +200,7 @@ def render_report(
     console.print(Panel(_body(source, result), border_style="dim"))
     render_findings(console, source, result, names, gettext)
     render_moves(console, source, result, names, gettext)
-    render_commitments(console, result, gettext)
+    render_commitments(console, source, result, gettext)
     if result.get("speakers"):
         render_speakers(console, result, gettext)
     summary = " · ".join(
