@@ -67,7 +67,7 @@ def _match(els: list[Element], k: int, toks: list[str], i: int, stops: frozenset
                 if end >= 0:
                     return end
             return -1
-        if i < n and el.accepts(toks[i]):
+        if i < n and (toks[i] in el.words or (el.stems and toks[i].startswith(el.stems))):
             if el.optional:
                 end = _match(els, k + 1, toks, i + 1, stops)
                 if end >= 0:
@@ -85,17 +85,37 @@ def _match(els: list[Element], k: int, toks: list[str], i: int, stops: frozenset
 
 
 class PatternSet:
-    """All patterns of one language, indexed by the tokens that can start them."""
+    """All patterns of one language, indexed by the tokens that can start them.
+
+    Most triggers are one-token patterns (punctuation, negators, cue words): they are looked
+    up in ``single`` without running the matcher. Longer patterns are indexed by their first
+    token and, when their second element is a plain word set, by the second token too, so a
+    common first word ("they", "ils") only tries the few patterns that can continue.
+    """
 
     def __init__(self, stops: Iterable[str]) -> None:
-        self.index: dict[str, list[Pattern]] = {}
+        self.index: dict[str, bool] = {}
+        self.single: dict[str, Pattern] = {}
+        self.multi: dict[str, tuple[dict[str, list[Pattern]], list[Pattern]]] = {}
         self.stem_index: dict[str, list[tuple[str, Pattern]]] = {}
         self.stops = frozenset(stops)
 
     def add(self, pattern: Pattern) -> None:
         first = pattern.elements[0]
         for word in first.words:
-            self.index.setdefault(word, []).append(pattern)
+            self.index[word] = True
+            if len(pattern.elements) == 1:
+                old = self.single.get(word)
+                if old is None or pattern.priority > old.priority:
+                    self.single[word] = pattern
+                continue
+            by_second, generic = self.multi.setdefault(word, ({}, []))
+            nexts = _next_tokens(pattern.elements[1:])
+            if nexts is None:
+                generic.append(pattern)
+            else:
+                for w in nexts:
+                    by_second.setdefault(w, []).append(pattern)
         for stem in first.stems:
             self.stem_index.setdefault(stem[:_MIN_STEM], []).append((stem, pattern))
 
@@ -110,21 +130,50 @@ class PatternSet:
     def best_at(self, toks: list[str], i: int) -> tuple[Pattern | None, int]:
         """The longest (then highest-priority) pattern matching at ``i`` and its end."""
         tok = toks[i]
-        cands = self.index.get(tok, ())
-        best: Pattern | None = None
-        best_end = -1
-        for pat in cands:
-            end = pat.match(toks, i, self.stops)
-            if end > best_end or (end == best_end and best and pat.priority > best.priority):
-                best, best_end = pat, end
-        for stem, pat in self.stem_index.get(tok[:_MIN_STEM], ()):
-            if tok.startswith(stem):
-                end = pat.match(toks, i, self.stops)
+        best = self.single.get(tok)
+        best_end = i + 1 if best is not None else -1
+        entry = self.multi.get(tok)
+        if entry is not None:
+            by_second, generic = entry
+            cands = generic
+            if i + 1 < len(toks):
+                more = by_second.get(toks[i + 1])
+                if more:
+                    cands = more + generic if generic else more
+            stops = self.stops
+            for pat in cands:
+                end = _match(pat.elements, 0, toks, i, stops)
                 if end > best_end or (end == best_end and best and pat.priority > best.priority):
                     best, best_end = pat, end
+        if self.stem_index:
+            for stem, pat in self.stem_index.get(tok[:_MIN_STEM], ()):
+                if tok.startswith(stem):
+                    end = _match(pat.elements, 0, toks, i, self.stops)
+                    if end > best_end or (
+                        end == best_end and best and pat.priority > best.priority
+                    ):
+                        best, best_end = pat, end
         if best_end <= i:
             return None, -1
         return best, best_end
+
+
+def _next_tokens(rest: list[Element]) -> frozenset[str] | None:
+    """Every token that can follow the first one, or None when any token could."""
+    words: set[str] = set()
+    for el in rest:
+        if el.gap or el.stems:
+            return None
+        if el.seq is not None:
+            head = el.seq[0]
+            if head.gap or head.stems or head.optional:
+                return None
+            words |= head.words
+            continue
+        words |= el.words
+        if not el.optional:
+            return frozenset(words)
+    return None  # everything after the first token is optional
 
 
 def compile_pattern(

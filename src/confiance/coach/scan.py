@@ -77,12 +77,18 @@ def scan(toks: list[str], data: LanguageData) -> list[Hit]:
     boost = 1.0
     quote_from = -1
     reported = False
+    single, multi, stems = ps.single, ps.multi, ps.stem_index
     for i in ps.triggers(toks):
         if i < pos:
             continue
-        pat, end = ps.best_at(toks, i)
-        if pat is None:
-            continue
+        tok = toks[i]
+        if tok in multi or (stems and tok[:3] in stems):
+            pat, end = ps.best_at(toks, i)
+            if pat is None:
+                continue
+        else:
+            # Most triggers are one-token patterns: no matcher call needed.
+            pat, end = single[tok], i + 1
         pos = end
         rule: Rule = pat.payload  # type: ignore[assignment]
         kind = rule.kind
