@@ -196,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from confiance.coach import analyze, tone
 
-    console = Console()
+    console = Console(width=None if sys.stdout.isatty() else 120)
     vader = SentimentIntensityAnalyzer()
     console.print(f"coach benchmark, {pinning}, {args.seconds:.1f} s per measurement")
 

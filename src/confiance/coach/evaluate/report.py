@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 from confiance.coach.evaluate.datasets import SOURCES
@@ -11,6 +12,10 @@ from confiance.coach.evaluate.runner import SetResult
 
 def _fmt(value: float) -> str:
     return f"{value:+.3f}" if value < 0 else f"{value:.3f}"
+
+
+def _rate(n: int, seconds: float) -> str:
+    return f"{n / seconds:,.0f}" if seconds > 0 else "–"
 
 
 def _share(flags: Sequence[bool]) -> str:
@@ -52,20 +57,26 @@ def render_markdown(results: list[SetResult], meta: dict[str, str]) -> str:
         f"- Peer: VADER {meta['vader']} (`SentimentIntensityAnalyzer().polarity_scores(text)"
         '["compound"]`), run on the same texts in the same process',
         f"- Bootstrap: {meta['rounds']} paired resamples, seed {SEED}, percentile 95% interval",
-        "- The engine is called with the set's language (`lang=`); nothing is trained or tuned "
-        "here, the script only measures.",
+        "- The engine is called with the set's language (`lang=`); the last column calls it "
+        "without, so that it detects the language as it does for a user. Nothing is trained or "
+        "tuned here: the script only measures.",
+        "- Verdict: *engine better* / *VADER better* when the 95% interval of the difference "
+        "excludes zero, else *not significant*.",
         "",
         "## Results",
         "",
-        "| set | lang | metric | n | engine | VADER | difference | 95% CI of difference |",
-        "| --- | --- | --- | ---: | ---: | ---: | ---: | --- |",
+        "| set | lang | metric | n (pos / neg) | engine | VADER | difference "
+        "| 95% CI of difference | verdict | engine, language detected |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- | ---: |",
     ]
     for r in results:
         lo, hi = r.ci
+        n = f"{r.n} ({r.classes})" if r.classes else str(r.n)
+        detected = f"{r.detected_figure:.3f}" if r.detected_figure is not None else "–"
         lines.append(
-            f"| {r.dataset.title} | {r.dataset.lang} | {r.dataset.metric} | {r.n} "
+            f"| {r.dataset.title} | {r.dataset.lang} | {r.dataset.metric} | {n} "
             f"| {r.engine_figure:.3f} | {r.vader_figure:.3f} | {_fmt(r.difference)} "
-            f"| [{_fmt(lo)}, {_fmt(hi)}] |"
+            f"| [{_fmt(lo)}, {_fmt(hi)}] | {r.verdict} | {detected} |"
         )
     lines += ["", "What each set measures:", ""]
     lines += [f"- **{r.dataset.title}**: {r.dataset.task}." for r in results]
@@ -142,15 +153,22 @@ def _timing_section(results: list[SetResult]) -> list[str]:
         "",
         "Wall-clock seconds for the whole set, one process, one core.",
         "",
-        "| set | n | engine `tone` | engine `analyze` | VADER | engine errors |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| set | n | engine `tone` s | engine `analyze` s | VADER s | `tone` texts/s "
+        "| VADER texts/s | engine errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         s = r.seconds
         lines.append(
             f"| {r.dataset.key} | {r.n} | {s['tone']:.2f} | {s['analyze']:.2f} "
-            f"| {s['vader']:.2f} | {r.engine_errors} |"
+            f"| {s['vader']:.2f} | {_rate(r.n, s['tone'])} | {_rate(r.n, s['vader'])} "
+            f"| {r.engine_errors} |"
         )
+    lines += [
+        "",
+        "Throughput on a whole set includes each text's length; `make bench` measures "
+        "sentences per second with warm-up and repeated passes.",
+    ]
     return lines
 
 
@@ -160,7 +178,7 @@ def print_table(results: list[SetResult]) -> None:
     from rich.table import Table
 
     table = Table(title="Coach tone vs VADER")
-    for name in ("set", "metric", "n", "engine", "VADER", "diff", "95% CI"):
+    for name in ("set", "metric", "n", "engine", "VADER", "diff", "95% CI", "detected"):
         table.add_column(name, justify="left" if name in ("set", "metric") else "right")
     for r in results:
         colour = "green" if r.ci[0] > 0 else "red" if r.ci[1] < 0 else "yellow"
@@ -172,5 +190,8 @@ def print_table(results: list[SetResult]) -> None:
             f"{r.vader_figure:.3f}",
             f"[{colour}]{_fmt(r.difference)}[/{colour}]",
             f"[{_fmt(r.ci[0])}, {_fmt(r.ci[1])}]",
+            f"{r.detected_figure:.3f}" if r.detected_figure is not None else "–",
         )
-    Console().print(table)
+    # Piped output (make eval | tee) gets a width that fits the table, not 80 columns.
+    Console(width=None if sys.stdout.isatty() else 120).print(table)
+    print("detected: the engine's figure when it detects the language itself")

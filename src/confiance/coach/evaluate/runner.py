@@ -33,6 +33,7 @@ class SetResult:
     flagged: list[bool]  # text has at least one finding
     seconds: dict[str, float]
     engine_errors: int = 0
+    detected_figure: float | None = None  # the engine's figure when it detects the language
 
     @property
     def n(self) -> int:
@@ -41,6 +42,23 @@ class SetResult:
     @property
     def difference(self) -> float:
         return self.engine_figure - self.vader_figure
+
+    @property
+    def classes(self) -> str:
+        """``positives / negatives`` for a ROC-AUC set, empty for a correlation."""
+        if self.dataset.metric != "roc_auc":
+            return ""
+        positives = sum(1 for label in self.dataset.truth if label)
+        return f"{positives} / {self.n - positives}"
+
+    @property
+    def verdict(self) -> str:
+        """Whether the interval of the difference excludes zero, and on which side."""
+        if self.ci[0] > 0:
+            return "engine better"
+        if self.ci[1] < 0:
+            return "VADER better"
+        return "not significant"
 
 
 def _metric(name: str) -> Metric:
@@ -69,6 +87,7 @@ def evaluate_set(dataset: EvalSet, rounds: int = BOOTSTRAP_ROUNDS) -> SetResult:
     vader = SentimentIntensityAnalyzer()
     lang = dataset.lang
     engine_scores, engine_s, errors = _timed(lambda t: tone(t, lang=lang), dataset.texts)
+    detected_scores, _, detected_errors = _timed(tone, dataset.texts)
     vader_scores, vader_s, _ = _timed(lambda t: vader.polarity_scores(t)["compound"], dataset.texts)
     findings: Counter = Counter()
     flagged: list[bool] = []
@@ -94,7 +113,8 @@ def evaluate_set(dataset: EvalSet, rounds: int = BOOTSTRAP_ROUNDS) -> SetResult:
         findings,
         flagged,
         {"tone": engine_s, "vader": vader_s, "analyze": analyze_s},
-        errors,
+        errors + detected_errors,
+        metric(detected_scores, dataset.truth),
     )
 
 
@@ -118,8 +138,10 @@ def engine_version(root: Path) -> str:
             return ""
         return done.stdout.strip()
 
-    commit = git("log", "-1", "--format=%h (%cI)", "--", "src/confiance/coach")
-    dirty = git("status", "--porcelain", "--", "src/confiance/coach")
+    # The evaluation lives under coach/ but is not the engine: its own commits do not count.
+    paths = ("--", "src/confiance/coach", ":(exclude)src/confiance/coach/evaluate")
+    commit = git("log", "-1", "--format=%h (%cI)", *paths)
+    dirty = git("status", "--porcelain", *paths)
     if commit:
         label += f", engine commit {commit}"
     if dirty:
