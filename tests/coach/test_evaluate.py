@@ -193,7 +193,7 @@ def test_a_run_writes_the_report_with_every_set_and_its_sources(tmp_path, capsys
     report = out.read_text(encoding="utf-8")
     for title in ("Receptiveness", "TyDiP English", "CaSiNo", "HateCheck", "TyDiP French"):
         assert title in report
-    assert "| Receptiveness (Yeomans et al. 2020) | en | roc_auc | 4 |" in report
+    assert "| Receptiveness (Yeomans et al. 2020) | en | roc_auc | 4 (2 / 2) |" in report
     assert "| derog_neg_emote_h | hateful | 1 |" in report
     assert "CC BY 4.0" in report and "MIT" in report
     assert "## Findings per category" in report and "## Timing" in report
