@@ -8,6 +8,7 @@ people restored from an export set a new one (``confiance manage changepassword`
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections import Counter
 from pathlib import Path
@@ -16,6 +17,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management import call_command
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
@@ -37,6 +39,15 @@ USER_FIELDS = (
     "date_joined",
 )
 CHUNK = 2000
+
+
+class _Encoder(DjangoJSONEncoder):
+    """Django's encoder, but datetimes keep their microseconds: a backup must be exact."""
+
+    def default(self, o):
+        if isinstance(o, dt.datetime):
+            return o.isoformat()
+        return super().default(o)
 
 
 class ExportError(Exception):
@@ -119,10 +130,10 @@ def export_team(teams: list[Team], out: Path) -> Counter:
             fields = USER_FIELDS if model is user_model else None
             for start in range(0, queryset.count(), CHUNK):
                 chunk = list(queryset[start : start + CHUNK])
-                text = serializers.serialize("json", chunk, fields=fields)
-                body = text.strip()[1:-1].strip()
-                if body:
-                    handle.write(("" if first else ",\n") + body)
+                for row in serializers.serialize("python", chunk, fields=fields):
+                    handle.write(
+                        ("" if first else ",\n") + json.dumps(row, cls=_Encoder, ensure_ascii=False)
+                    )
                     first = False
                 counts[label] += len(chunk)
             _write_csv(out / f"{label}.csv", model, queryset, fields)

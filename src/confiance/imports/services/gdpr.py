@@ -126,11 +126,27 @@ def erase_person(email: str, *, by, via: str) -> ErasureRecord:
 
 
 def _pattern(words: set[str]) -> re.Pattern[str] | None:
-    words = {w for w in words if len(w) >= 3}
-    if not words:
+    """Full names, addresses, and each part of a name ("Bonjour Claire") as whole words."""
+    parts = set(words)
+    for word in words:
+        if "@" not in word:
+            parts.update(word.split())
+    parts = {p for p in parts if len(p) >= 3}
+    if not parts:
         return None
-    alternatives = sorted((re.escape(w) for w in words), key=len, reverse=True)
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+    alternatives = sorted((re.escape(p) for p in parts), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def _scrub_mentions(analysis, pattern: re.Pattern[str]):
+    if not isinstance(analysis, dict):
+        return analysis
+    for key in ("findings", "moves", "commitments"):
+        for item in analysis.get(key) or []:
+            for field in ("text", "action", "rewrite", "question", "speaker"):
+                if isinstance(item.get(field), str):
+                    item[field] = pattern.sub(MARK, item[field])
+    return analysis
 
 
 def _erase_segments(contacts: list[Contact], names: set[str]) -> int:
@@ -194,5 +210,11 @@ def _erase_messages(contacts: list[Contact], pattern: re.Pattern[str] | None) ->
         title = pattern.sub(MARK, interaction.title)
         if (body, title) != (interaction.body, interaction.title):
             interaction.body, interaction.title = body, title
-            interaction.save(update_fields=["body", "title"])
+            interaction.analysis = _scrub_mentions(interaction.analysis, pattern)
+            interaction.save(update_fields=["body", "title", "analysis"])
+        for segment in interaction.segments.exclude(text=MARK):
+            text = pattern.sub(MARK, segment.text)
+            if text != segment.text:
+                segment.text = text
+                segment.save(update_fields=["text"])
     return count
