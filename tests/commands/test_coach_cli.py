@@ -206,3 +206,20 @@ def test_every_coach_option_is_documented_in_docs_cli():
     assert options, "the coach command lost its options"
     missing = [opt for opt in options if f"`{opt}" not in section and opt != "--help"]
     assert missing == []
+
+
+def test_report_neutralises_terminal_escapes_and_markup_in_the_text():
+    text = "They never listen\x1b[2J\r. Take it or leave it [bold red]now[/bold red].\u202e"
+    result = coach("-", stdin=text)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert "[bold red]now[/bold red]" in result.stdout  # shown as typed, not interpreted
+
+
+def test_report_of_a_long_text_lists_the_first_findings_and_counts_the_rest():
+    text = "They always ignore us and it's take it or leave it. " * 400
+    result = coach("-", "--lang", "en", stdin=text)
+    assert result.exit_code == 0, result.output
+    total = len(coach_json("-", "--lang", "en", stdin=text)["findings"])
+    assert total > 100
+    assert f"… and {total - 100} more" in result.stdout

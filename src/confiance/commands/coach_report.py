@@ -16,6 +16,18 @@ from rich.text import Text
 from confiance.commands.coach import MOVE_STYLE, SEVERITY_STYLES, Source, translator
 
 DISPLAY_LIMIT = 20_000  # characters of text shown highlighted; --json has everything
+LIST_LIMIT = 100  # findings and moves listed one by one; --json has everything
+
+# Control characters (but tab and newline), DEL, C1 controls and bidirectional overrides would
+# drive the terminal (ESC sequences) or reorder what is shown; each becomes one U+FFFD so
+# that finding offsets still line up with the displayed text.
+_UNSAFE = {c: "\ufffd" for c in [*range(0, 9), *range(11, 32), *range(127, 160)]}
+_UNSAFE |= {c: "\ufffd" for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+
+
+def clean(text: str) -> str:
+    """``text`` safe for the terminal, of the same length (offsets stay valid)."""
+    return text.translate(_UNSAFE)
 
 
 def _severity_style(severity: int) -> str:
@@ -25,7 +37,7 @@ def _severity_style(severity: int) -> str:
 def highlighted(text: str, findings: list[dict], moves: list[dict]) -> Text:
     """``text`` as Rich Text with moves underlined and findings coloured by severity."""
     shown = text[:DISPLAY_LIMIT]
-    rich_text = Text(shown)
+    rich_text = Text(clean(shown))
     for move in moves:
         if move["end"] <= len(shown):
             rich_text.stylize(MOVE_STYLE, move["start"], move["end"])
@@ -72,7 +84,7 @@ def _body(source: Source, result: dict[str, Any]) -> Group | Text:
         mine = [f for f in findings if f.get("segment") == index]
         own_moves = [m for m in moves if m.get("segment") == index]
         line = Text.assemble(
-            (f"{_clock(turn.start)} ", "dim"), (f"{turn.speaker or '—'}: ", "bold")
+            (f"{_clock(turn.start)} ", "dim"), (f"{clean(turn.speaker) or '—'}: ", "bold")
         )
         line.append_text(highlighted(turn.text, mine, own_moves))
         parts.append(line)
@@ -83,7 +95,7 @@ def _who(item: dict, source: Source) -> str:
     segment = item.get("segment")
     if segment is None or not source.turns or segment >= len(source.turns):
         return ""
-    return f"{source.turns[segment].speaker or '—'}: "
+    return f"{clean(source.turns[segment].speaker) or '—'}: "
 
 
 def render_findings(console: Console, source: Source, result: dict, names: dict, gettext) -> None:
@@ -92,12 +104,12 @@ def render_findings(console: Console, source: Source, result: dict, names: dict,
     console.print(f"\n[bold]{escape(gettext('Combative framings'))} ({len(findings)})[/bold]")
     if not findings:
         console.print(f"  {escape(gettext('None found.'))}")
-    for number, finding in enumerate(findings, start=1):
+    for number, finding in enumerate(findings[:LIST_LIMIT], start=1):
         label = names.get(finding["category"], finding["category"])
         head = Text.assemble(
             f"{number:>3}. ",
             (_who(finding, source), "bold"),
-            (f"« {finding['text']} »", _severity_style(finding["severity"])),
+            (f"« {clean(finding['text'])} »", _severity_style(finding["severity"])),
             f"  {label}",
             (f" · {gettext('severity')} {finding['severity']}", "dim"),
         )
@@ -108,7 +120,16 @@ def render_findings(console: Console, source: Source, result: dict, names: dict,
             (gettext("Ask"), "question", "cyan"),
         ):
             if finding.get(key):
-                console.print(Text.assemble("     ", (f"{title}: ", "bold"), (finding[key], style)))
+                console.print(
+                    Text.assemble("     ", (f"{title}: ", "bold"), (clean(finding[key]), style))
+                )
+    _more(console, len(findings), gettext)
+
+
+def _more(console: Console, total: int, gettext) -> None:
+    if total > LIST_LIMIT:
+        more = gettext("… and %(count)d more (use --json for all)") % {"count": total - LIST_LIMIT}
+        console.print(Text(f"  {more}", style="dim"))
 
 
 def render_moves(console: Console, source: Source, result: dict, names: dict, gettext) -> None:
@@ -117,13 +138,17 @@ def render_moves(console: Console, source: Source, result: dict, names: dict, ge
     console.print(f"\n[bold]{escape(gettext('Collaborative moves'))} ({len(moves)})[/bold]")
     if not moves:
         console.print(f"  {escape(gettext('None found.'))}")
-    for move in moves:
+    for move in moves[:LIST_LIMIT]:
         label = names.get(move["category"], move["category"])
         console.print(
             Text.assemble(
-                "  • ", (_who(move, source), "bold"), (f"{label}: ", "green"), f"« {move['text']} »"
+                "  • ",
+                (_who(move, source), "bold"),
+                (f"{label}: ", "green"),
+                f"« {clean(move['text'])} »",
             )
         )
+    _more(console, len(moves), gettext)
 
 
 def render_commitments(console: Console, source: Source, result: dict, gettext) -> None:
@@ -142,7 +167,8 @@ def render_commitments(console: Console, source: Source, result: dict, gettext) 
             # Plain text: the writer promised; for an e-mail that is the sender.
             who = source.headers.get("from_name") or gettext("writer")
         who = who or item.get("party") or ""
-        table.add_row(who, item.get("action") or "", item.get("due_date") or "—", item["text"])
+        cells = (who, item.get("action") or "", item.get("due_date") or "—", item["text"])
+        table.add_row(*(Text(clean(str(cell))) for cell in cells))
     console.print(table)
 
 
@@ -166,7 +192,7 @@ def render_speakers(console: Console, result: dict, gettext) -> None:
         if seconds:
             monologue += f" / {seconds:.0f}s"
         table.add_row(
-            row["speaker"] or "—",
+            Text(clean(row["speaker"] or "—")),
             str(row.get("words", 0)),
             f"{row.get('word_share', 0):.0%}",
             f"{row['time_share']:.0%}" if row.get("time_share") is not None else "—",
@@ -187,13 +213,13 @@ def render_report(
     lang = result.get("lang") or "en"
     gettext = translator(lang)
     names = labels(lang)
-    title = Text.assemble(("Coach", "bold"), f" — {source.name} ({source.format}, {lang})")
+    title = Text.assemble(("Coach", "bold"), f" — {clean(source.name)} ({source.format}, {lang})")
     if reference:
         title.append(f" · {gettext('reference date')} {reference.isoformat()}", style="dim")
     console.print(title)
     for key in ("from", "subject", "date"):
         if source.headers.get(key):
-            console.print(Text(f"{key.title()}: {source.headers[key]}", style="dim"))
+            console.print(Text(f"{key.title()}: {clean(source.headers[key])}", style="dim"))
     console.print(
         Text.assemble((f"{gettext('Tone')}: ", "bold"), _tone_text(result["tone"], gettext))
     )
