@@ -41,10 +41,26 @@ def test_portfolio_shows_upcoming_meetings_with_a_link_to_their_brief(seller_cli
 
 
 def test_portfolio_radar_ranks_customers_with_reasons(seller_client, account):
-    page = seller_client.get("/").content.decode()
-    assert "Paradox radar" in page
+    home = seller_client.get("/").content.decode()
+    assert 'hx-get="/radar/"' in home and 'hx-trigger="load"' in home
+    page = seller_client.get("/radar/", HTTP_HX_REQUEST="true").content.decode()
+    assert "Paradox radar" in page and "<html" not in page
     assert f'href="/accounts/{account.pk}/"' in page
     assert "neglect" in page
+    assert "<html" in seller_client.get("/radar/").content.decode()
+
+
+def test_radar_follows_a_change_in_the_data_at_once(seller_client, account, seller, team):
+    from confiance.accounts.models import Account
+
+    assert "Southwind" not in seller_client.get("/radar/").content.decode()
+    Account.objects.create(name="Southwind", kind=AccountKind.CUSTOMER, owner=seller, team=team)
+    assert "Southwind" in seller_client.get("/radar/").content.decode()
+
+
+def test_radar_is_not_shared_between_users(seller_client, second_seller_client, account):
+    assert "Northwind" in seller_client.get("/radar/").content.decode()
+    assert "Northwind" not in second_seller_client.get("/radar/").content.decode()
 
 
 def test_portfolio_hides_other_people_s_accounts(
@@ -66,8 +82,8 @@ def test_portfolio_radar_paginates(seller_client, seller, team):
         Account(name=f"Customer {n:02}", kind=AccountKind.CUSTOMER, owner=seller, team=team)
         for n in range(25)
     )
-    first = seller_client.get("/").content.decode()
-    third = seller_client.get("/?radar=3").content.decode()
+    first = seller_client.get("/radar/").content.decode()
+    third = seller_client.get("/radar/?radar=3").content.decode()
     assert "Page 1 of 3" in first and "Page 3 of 3" in third
     shown_first = {n for n in range(25) if f"Customer {n:02}<" in first}
     shown_third = {n for n in range(25) if f"Customer {n:02}<" in third}

@@ -65,19 +65,25 @@ def comparison_checklist(price_gap_pct) -> list[str]:
 
 
 def portfolio_sections(request, user) -> dict:
-    """The paradox radar and the "no"s waiting for a second try, paginated."""
+    """The "no"s waiting for a second try, paginated (the radar arrives on its own)."""
     from confiance.insights.perseverance import plans
-    from confiance.insights.radar import radar
 
-    found = radar(user, lang=ui_lang())
     report = plans(user, lang=ui_lang())
+    return {
+        "waiting": Paginator(report.plans, RADAR_PAGE).get_page(request.GET.get("waiting")),
+        "brief_available": True,
+    }
+
+
+def radar_sections(request, user) -> dict:
+    """The paradox radar, paginated; cached until the visible data changes (see radar_cache)."""
+    from confiance.web.radar_cache import cached_radar
+
+    found = cached_radar(user, ui_lang())
     return {
         "radar": found,
         "neglected": Paginator(found.customers, RADAR_PAGE).get_page(request.GET.get("radar")),
         "packs": Paginator(found.prospects, RADAR_PAGE).get_page(request.GET.get("prospects")),
-        "waiting": Paginator(report.plans, RADAR_PAGE).get_page(request.GET.get("waiting")),
-        "radar_template": "web/partials/radar.html",
-        "brief_available": True,
     }
 
 

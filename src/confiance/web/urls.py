@@ -14,6 +14,7 @@ from confiance.web.views import (
     deals,
     interactions,
     ledger,
+    portfolio_radar,
     team,
 )
 from confiance.web.views.portfolio import home
@@ -22,6 +23,7 @@ T = "web/registration/"
 
 urlpatterns = [
     path("", home, name="home"),
+    path("radar/", portfolio_radar.radar, name="radar"),
     path("login/", auth.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("language/", auth.set_language, name="set_language"),
