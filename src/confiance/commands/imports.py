@@ -29,7 +29,7 @@ AsUser = Annotated[
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    err_console.print(f"[red]error:[/red] {escape(message)}")
+    err_console.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -144,9 +144,9 @@ def import_files(
     for report in done:
         line = escape(report.summary())
         if report.error:
-            err_console.print(f"[red]error:[/red] {line}")
+            err_console.print(f"[red]error:[/red] {line}", soft_wrap=True)
         else:
-            console.print(line)
+            console.print(line, soft_wrap=True)
     if len(done) != len(files) or any(r.error for r in done):
         raise typer.Exit(1)
 

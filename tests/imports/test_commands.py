@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from confiance.cli import app
+from confiance.imports.models import ErasureRecord
+from confiance.interactions.models import Interaction
+
+runner = CliRunner()
+
+
+def test_import_prints_a_table_and_a_summary(fixture_path, account, claire):
+    result = runner.invoke(app, ["import", str(fixture_path("thunderbird.mbox")), "--as", "sophie"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "thunderbird.mbox: 3 created, 0 updated, 0 skipped, 2 unknown addresses or speakers"
+        in result.output
+    )
+    assert "email" in result.output
+    assert Interaction.objects.count() == 3
+
+
+def test_import_into_a_named_account_with_a_dry_run(fixture_path, account):
+    result = runner.invoke(
+        app,
+        [
+            "import",
+            str(fixture_path("call.srt")),
+            "--account",
+            "northwind",
+            "--as",
+            "sophie",
+            "--dry-run",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "dry run" in result.output
+    assert Interaction.objects.count() == 0
+
+
+def test_bad_input_exits_non_zero_naming_file_and_line(tmp_path, account):
+    bad = tmp_path / "bad.vtt"
+    bad.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:0x.000\nhi\n")
+    good = tmp_path / "good.srt"
+    good.write_text("1\n00:00:01,000 --> 00:00:02,000\nSophie: hello\n")
+    result = runner.invoke(
+        app, ["import", str(bad), str(good), "--account", str(account.pk), "--as", "sophie"]
+    )
+    assert result.exit_code == 1
+    assert "bad.vtt, line 3: invalid timestamp '00:00:0x.000'" in result.output
+    # Each file is all or nothing: the good one is in, the bad one left nothing.
+    assert Interaction.objects.count() == 1
+
+
+def test_an_account_the_user_cannot_see_is_no_such_account(fixture_path, account, outsider):
+    result = runner.invoke(
+        app, ["import", str(fixture_path("call.srt")), "--account", "Northwind", "--as", "olga"]
+    )
+    assert result.exit_code == 1
+    assert "No such account: Northwind" in result.output
+
+
+def test_unknown_user_is_refused(fixture_path, db):
+    result = runner.invoke(app, ["import", str(fixture_path("call.srt")), "--as", "nobody"])
+    assert result.exit_code == 2
+    assert "No such user: nobody" in result.output
+
+
+def test_export_writes_json_and_csv(account, tmp_path):
+    result = runner.invoke(app, ["export", "--team", account.team.name, "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "confiance-export.json").is_file()
+    assert (tmp_path / "accounts.account.csv").is_file()
+    assert "Exported" in result.output
+
+
+def test_person_export_and_erase(account, claire, seller):
+    result = runner.invoke(app, ["person", "export", "claire.dubois@northwind.example"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["contacts"][0]["name"] == "Claire Dubois"
+    result = runner.invoke(
+        app, ["person", "erase", "claire.dubois@northwind.example", "--yes", "--as", "sophie"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Erased 1 contact(s)" in result.output
+    assert ErasureRecord.objects.get().via == "cli"
+    result = runner.invoke(app, ["person", "export", "claire.dubois@northwind.example"])
+    assert result.exit_code == 1
+    assert "Nobody with the address" in result.output
