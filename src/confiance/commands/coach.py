@@ -117,8 +117,9 @@ def load_source(file: str, data: bytes) -> Source:
             from confiance.ingest.email import parse_eml
 
             mail = parse_eml(data, name)
-            sender = " ".join(part for part in (mail.sender[0], f"<{mail.sender[1]}>") if part)
-            headers = {"from": sender, "from_name": mail.sender[0], "subject": mail.subject}
+            name_part, address = mail.sender
+            sender = " ".join(p for p in (name_part, f"<{address}>" if address else "") if p)
+            headers = {"from": sender, "from_name": name_part, "subject": mail.subject}
             if mail.date is not None:
                 headers["date"] = mail.date.isoformat()
             day = mail.date.date() if mail.date is not None else None
