@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -157,9 +159,10 @@ class _Builder:
 
     def _contacts(self) -> None:
         rows: list[Contact] = []
+        extra = itertools.cycle(ROLE_ORDER[3:])  # so that every role appears somewhere
         for spec in ACCOUNTS:
             rng = self.rng(spec.key, "contacts")
-            roles = ROLES.get(spec.key) or ROLE_ORDER[: spec.contacts]
+            roles = ROLES.get(spec.key) or _roles(extra, spec.contacts)
             for role in roles[: spec.contacts]:
                 first, last = self._new_name(rng, spec.language)
                 low, high = ROLE_INFLUENCE[role]
@@ -330,6 +333,12 @@ def _latest_before(by_day: dict[dt.date, Interaction], day: dt.date) -> Interact
 
 def _key_of(accounts: dict[str, Account], account: Account) -> str:
     return next(key for key, row in accounts.items() if row is account)
+
+
+def _roles(extra: Iterator[str], count: int) -> list[str]:
+    """The three roles every buying group has, then the next ones of the rotation."""
+    core = ROLE_ORDER[:3]
+    return core[:count] + [next(extra) for _ in range(max(0, count - len(core)))]
 
 
 def _ascii(name: str) -> str:

@@ -204,7 +204,8 @@ def _generated(
     values = slots(spec, rng, when)
     draft = Draft(spec.key, kind, when, "", "", spec.language, mood)
     if kind == "email":
-        inbound = rng.random() < 0.6
+        # Nobody answers the neglected customer's complaints: they stay one-way.
+        inbound = rng.random() < 0.6 or (mood == "sour" and spec.profile == "neglected")
         bank = texts.EMAILS_IN if inbound else texts.EMAILS_OUT
         subject, body = rng.choice(bank[mood])
         draft.title, draft.body = _fill(subject, values), _fill(body, values)

@@ -57,6 +57,14 @@ SCRIPTED: dict[str, list[Scripted]] = {
 
 #: Buying roles of the contacts, in order, where the story needs particular people.
 ROLES: dict[str, list[str]] = {
+    "hexagone": [
+        "champion",
+        "economic_buyer",
+        "technical_evaluator",
+        "decision_maker",
+        "user",
+        "finance",
+    ],
     "northbridge": [
         "champion",
         "economic_buyer",

@@ -87,27 +87,28 @@ EMAILS_IN = {
     "sour": [
         (
             "Still waiting",
-            "Hi {s},\n\nI'm chasing again because we still haven't received {promise}. The team "
-            "is waiting on it and I'm finding it harder and harder to defend the delay "
-            "internally. Frankly, I'm disappointed.\n\nPlease give me a firm date.\n\n{c}",
+            "{s},\n\nWe still haven't received {promise}. This is the third time I've chased it. "
+            "The team is stuck and I've run out of ways to explain the delay internally. Frankly, "
+            "this is not good enough.\n\nI need a firm date.\n\n{c}",
         ),
         (
             "Repeated outages on {module}",
-            "Hello,\n\nThat's the third outage this month on {module}. The engineers at {site} "
-            "lost a full day last week. We were clear about the service level we needed, and "
-            "this is not acceptable.\n\n{c}",
+            "{s},\n\nThat's the third outage this month on {module}. The engineers at {site} lost "
+            "a full day last week. The contract was clear about the service level, and this "
+            "failure is unacceptable.\n\n{c}",
         ),
         (
             "Before we talk renewal",
-            "{s},\n\nBefore we discuss the renewal, I'd like to understand why it feels like we "
-            "are no longer a priority for you. The monthly reviews have stopped and our requests "
-            "go unanswered. My director is asking whether we should look elsewhere.\n\n{c}",
+            "{s},\n\nBefore we discuss any renewal, we have a problem. The monthly reviews "
+            "stopped, our requests are ignored, and it feels like we no longer matter to you. "
+            "My director is asking whether we should look elsewhere, and I have nothing good "
+            "to tell her.\n\n{c}",
         ),
         (
             "Cost of {module}",
-            "Hi {s},\n\nThis is getting difficult. Our finance director thinks {module} costs too "
-            "much for what we actually use, and I have nothing to show her otherwise. We need a "
-            "proper conversation, soon.\n\n{c}",
+            "{s},\n\nThis is getting worse. Our finance director thinks {module} is a waste of "
+            "money for what we actually use, and I can't prove her wrong. The problem needs "
+            "dealing with, now.\n\n{c}",
         ),
     ],
 }
@@ -169,10 +170,11 @@ CALLS = {
         "documentation, we'll pick it up again on {day}.",
     ],
     "sour": [
-        "Tense call with {c}, unhappy about the delay on {promise}: their leadership "
+        "Tense call with {c}, angry about the delay on {promise}. Bad sign: their leadership "
         '"has questions". The call ended without a next step.',
-        "{c} rang, frustrated: the engineers at {site} can't sync the app any more. A "
-        "written answer is expected this week; service credits were mentioned.",
+        "{c} rang, annoyed: the engineers at {site} can't sync the app any more, a problem "
+        "they call unacceptable. A written answer is expected this week; service credits "
+        "were mentioned.",
     ],
 }
 
@@ -222,8 +224,8 @@ MEETING_SUMMARIES = {
     "{module}. We're preparing {deliverable}.",
     "neutral": "Progress review with {c}. {site} schedule confirmed, two open requests on "
     "{module}. Next review in a month.",
-    "sour": "Difficult meeting: {c} is still waiting for {promise}. They question the value "
-    "of {module} and want a written action plan.",
+    "sour": "Difficult meeting, bad atmosphere: {c} is still waiting for {promise}. They "
+    "question the value of {module} and demand a written action plan.",
 }
 
 CALL_TITLE = "Call with {c}"

@@ -92,28 +92,28 @@ EMAILS_IN = {
     "sour": [
         (
             "Toujours pas de nouvelles",
-            "Bonjour {s},\n\nJe reviens vers vous car nous n'avons toujours pas reçu {promise}. "
-            "Nos équipes attendent et j'ai de plus en plus de mal à justifier ce retard en "
-            "interne. Franchement, c'est décevant.\n\nMerci de me donner une date ferme.\n\n{c}",
+            "{s},\n\nNous n'avons toujours pas reçu {promise}. C'est la troisième relance. Nos "
+            "équipes sont bloquées et je dois expliquer ce retard en interne : je n'ai plus "
+            "d'arguments. Franchement, c'est devenu un vrai problème.\n\nJ'attends une date ferme.\n\n{c}",
         ),
         (
             "Incidents répétés sur {module}",
-            "Bonjour,\n\nTroisième incident en un mois sur {module}. Les techniciens de {site} ont "
-            "perdu une journée de travail la semaine dernière. Nous sommes déçus : nous avions "
-            "été clairs sur le niveau de service attendu, et ce n'est pas acceptable.\n\n{c}",
+            "{s},\n\nTroisième incident en un mois sur {module}. Les techniciens de {site} ont "
+            "perdu une journée entière la semaine dernière. Le niveau de service était clair dans "
+            "le contrat : ce n'est pas acceptable, c'est même inadmissible.\n\n{c}",
         ),
         (
             "Avant de parler renouvellement",
-            "{s},\n\nAvant de parler renouvellement, j'aimerais comprendre pourquoi nous avons "
-            "l'impression de ne plus être une priorité pour vous. Les points mensuels ont disparu "
-            "et nos demandes restent sans réponse. Ma direction me demande si nous devons "
-            "regarder ailleurs.\n\n{c}",
+            "{s},\n\nAvant de parler renouvellement, il y a un problème. Les points mensuels ont "
+            "disparu, nos demandes restent sans réponse et nous avons le sentiment de ne plus "
+            "compter. Ma direction me demande si nous devons regarder ailleurs, et je n'ai rien "
+            "de bon à lui répondre.\n\n{c}",
         ),
         (
             "Coût de {module}",
-            "Bonjour {s},\n\nLa situation devient difficile. La direction financière trouve le "
-            "coût de {module} trop élevé au regard de l'usage réel, et je n'ai rien pour la "
-            "contredire. Il nous faut un échange sérieux, rapidement.\n\n{c}",
+            "{s},\n\nLa situation devient grave. La direction financière juge le coût de {module} "
+            "injustifié au regard de l'usage réel, et malheureusement je n'ai rien pour la "
+            "contredire. Le problème doit être traité rapidement.\n\n{c}",
         ),
     ],
 }
@@ -181,11 +181,11 @@ CALLS = {
         "envoie la documentation et on refait le point {day}.",
     ],
     "sour": [
-        "Appel tendu avec {c}, qui nous reproche le retard sur {promise} : sa direction « se "
-        "pose des questions ». Fin de l'appel sans prochaine étape.",
-        "Appel de {c}, très agacé par la situation : les techniciens de {site} n'arrivent "
-        "plus à synchroniser l'application. Réponse écrite attendue cette semaine ; le mot "
-        "« pénalités » a été prononcé.",
+        "Appel tendu avec {c}, très mécontent du retard sur {promise}. Mauvais signal : la "
+        "direction « se pose des questions ». Fin de l'appel sans prochaine étape.",
+        "Appel de {c}, en colère : les techniciens de {site} n'arrivent plus à synchroniser "
+        "l'application, un problème jugé inacceptable. Réponse écrite attendue cette semaine ; "
+        "le mot « pénalités » a été prononcé.",
     ],
 }
 
@@ -243,8 +243,8 @@ MEETING_SUMMARIES = {
     "atteints ; ils souhaitent étendre {module}. Nous préparons {deliverable}.",
     "neutral": "Point d'avancement avec {c}. Planning de {site} confirmé, deux demandes "
     "ouvertes sur {module}. Prochain point dans un mois.",
-    "sour": "Réunion difficile : {c} attend toujours {promise}. Le client remet en question "
-    "la valeur de {module} et demande un plan d'action écrit.",
+    "sour": "Réunion difficile et mauvaise ambiance : {c} attend toujours {promise}. Le "
+    "client, déçu, remet en question la valeur de {module} et exige un plan d'action écrit.",
 }
 
 CALL_TITLE = "Appel avec {c}"
