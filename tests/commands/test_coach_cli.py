@@ -149,7 +149,7 @@ def test_jsonl_batch_keeps_order_and_reports_a_bad_line_without_stopping():
     assert "de" in out[3]["error"]
     assert out[4]["id"] == "c-4" and out[4]["tone"] > out[0]["tone"]
     assert "error" in out[5]
-    assert "6 lines, 2 analysed, 4 failed" in result.stderr
+    assert "analysed 2 of 6, failed 4" in result.stderr
 
 
 def test_jsonl_all_good_exits_0_and_progress_never_touches_stdout(tmp_path):
@@ -223,3 +223,25 @@ def test_report_of_a_long_text_lists_the_first_findings_and_counts_the_rest():
     total = len(coach_json("-", "--lang", "en", stdin=text)["findings"])
     assert total > 100
     assert f"… and {total - 100} more" in result.stdout
+
+
+def test_a_webvtt_transcript_on_stdin_is_recognised():
+    vtt = (FIXTURES / "discovery_call.vtt").read_text(encoding="utf-8")
+    result = coach_json("-", stdin=vtt)
+    assert result["source"]["format"] == "vtt"
+    assert {row["speaker"] for row in result["speakers"]} == {"Claire Dubois", "Tom Baker"}
+
+
+def test_markdown_notes_are_plain_text(tmp_path):
+    path = tmp_path / "prep.md"
+    path.write_text("# Prep\n\n- They just don't get it.\n- Ask what changed?\n", encoding="utf-8")
+    result = coach_json(str(path))
+    assert result["source"]["format"] == "text"
+    assert any(f["category"] == "blame" for f in result["findings"])
+
+
+def test_no_progress_bar_unless_asked_when_stderr_is_not_a_terminal():
+    result = coach("--jsonl", stdin=json.dumps({"text": "Merci beaucoup !"}) + "\n")
+    assert result.exit_code == 0
+    assert result.stderr.strip() == "coach: analysed 1 of 1, failed 0"
+    assert coach("-", "--tone-only", stdin="hello").exit_code == 2

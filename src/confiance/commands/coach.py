@@ -329,7 +329,7 @@ def _batch(file: str | None, progress: bool, tone_only: bool, err: Console) -> N
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
-    summary = _("coach: %(lines)d lines, %(ok)d analysed, %(failed)d failed")
+    summary = _("coach: analysed %(ok)d of %(lines)d, failed %(failed)d")
     err.print(escape(summary % {"lines": lines, "ok": lines - failed, "failed": failed}))
     if failed:
         raise typer.Exit(1)
