@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Q, Sum, TextField
-from django.db.models.functions import Cast, TruncMonth
+from django.db.models import Case, Count, Func, IntegerField, Q, Sum, TextField, Value, When
+from django.db.models.functions import Cast
 
 from confiance.accounts.models import Account, Topic
 from confiance.deals.models import Opportunity
@@ -80,6 +80,7 @@ class AccountFacts:
     flags: list[tuple[int, str]] = field(default_factory=list)  # (day ordinal, category)
     deals: list[Deal] = field(default_factory=list)
     topics: set[str] = field(default_factory=set)
+    cache: dict = field(default_factory=dict, repr=False)  # per-window tallies while scoring
 
 
 @dataclass
@@ -166,19 +167,58 @@ def _load_pledges(accounts: dict[int, AccountFacts], scope: Q, start: dt.date, t
         )
 
 
+def month_case(start: dt.date, end: dt.date, tz: ZoneInfo, field_name: str = "occurred_at") -> Case:
+    """The month key of a datetime column, for months from ``start`` to ``end`` in ``tz``.
+
+    Comparisons against month boundaries computed here in the user's time zone (instead of a
+    per-row time zone conversion) keep SQLite in C and stay exact across daylight saving.
+    """
+    whens = []
+    month = start
+    while month <= end:
+        following = month_start(month, -1)
+        boundary = dt.datetime.combine(following, dt.time.min, tzinfo=tz)
+        whens.append(When(**{f"{field_name}__lt": boundary}, then=Value(month_key(month))))
+        month = following
+    return Case(*whens, default=Value(month_key(end)), output_field=IntegerField())
+
+
 def _load_months(accounts, scope: Q, start_dt, end_dt, tz) -> None:
     rows = (
         Interaction.objects.filter(scope, occurred_at__gte=start_dt, occurred_at__lt=end_dt)
         .filter(kind__in=TWO_WAY)
-        .annotate(month=TruncMonth("occurred_at", tzinfo=tz))
+        .annotate(month=month_case(start_dt.date(), end_dt.date(), tz))
         .values("account_id", "month")
         .annotate(n=Count("id"), tone_sum=Sum("tone"), tone_n=Count("tone"))
         .values_list("account_id", "month", "n", "tone_sum", "tone_n")
         .order_by()
     )
     for account_id, month, n, tone_sum, tone_n in rows:
-        day = month.date() if isinstance(month, dt.datetime) else month
-        accounts[account_id].months[month_key(day)] = Month(n, float(tone_sum or 0), tone_n)
+        accounts[account_id].months[month] = Month(n, float(tone_sum or 0), tone_n)
+
+
+class EpochDay(Func):
+    """Whole days since 1970-01-01 of a datetime column, shifted by a fixed UTC offset."""
+
+    output_field = IntegerField()
+
+    def __init__(self, expression, offset_seconds: int) -> None:
+        super().__init__(expression)
+        self.offset = int(offset_seconds)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"CAST(julianday({sql}, %s) - 2440587.5 AS INTEGER)", [
+            *params,
+            f"{self.offset:+d} seconds",
+        ]
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"CAST(FLOOR((EXTRACT(EPOCH FROM {sql}) + %s) / 86400) AS INTEGER)", [
+            *params,
+            self.offset,
+        ]
 
 
 def _load_flags(accounts, scope: Q, start_dt, end_dt, tz) -> None:

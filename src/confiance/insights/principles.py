@@ -39,21 +39,26 @@ MIN_CONTRIBUTIONS = 2  # reciprocity and equity need at least this many contribu
 MIN_CONVERSATIONS = 3  # conversations with a tone reading, for autonomy and loyalty
 
 
-@dataclass(frozen=True)
 class Window:
-    start: dt.date
-    end: dt.date  # inclusive: the "as of" day
+    """The days from ``start`` to ``end`` (inclusive), also as ordinals and month keys."""
 
-    @property
-    def lo(self) -> int:
-        return self.start.toordinal()
+    __slots__ = ("start", "end", "lo", "hi", "first_month", "last_month", "_since")
 
-    @property
-    def hi(self) -> int:
-        return self.end.toordinal()
+    def __init__(self, start: dt.date, end: dt.date) -> None:
+        self.start, self.end = start, end
+        self.lo, self.hi = start.toordinal(), end.toordinal()
+        self.first_month, self.last_month = month_key(start), month_key(end)
+        self._since: str | None = None
 
     def holds(self, day: int | None) -> bool:
         return day is not None and self.lo <= day <= self.hi
+
+    @property
+    def since(self) -> str:
+        """The start as "December 2025" in the active language (formatting is slow: cached)."""
+        if self._since is None:
+            self._since = date_format(self.start, "F Y")
+        return self._since
 
 
 @dataclass
@@ -79,7 +84,7 @@ Outcome = tuple[int | None, int | None, int | None, list[str]]
 
 
 def _since(window: Window) -> str:
-    return date_format(window.start, "F Y")
+    return window.since
 
 
 def _money(value: float) -> str:
@@ -91,28 +96,92 @@ def _clamp(value: float) -> int:
 
 
 def _conversations(facts: AccountFacts, window: Window) -> int:
-    lo, hi = month_key(window.start), month_key(window.end)
+    lo, hi = window.first_month, window.last_month
     return sum(m.tone_n for key, m in facts.months.items() if lo <= key <= hi)
 
 
 # --- integrity ---------------------------------------------------------------------------
 
 
+@dataclass(slots=True)
+class Tally:
+    """Everything the formulas read from the ledger over one window, counted in one pass."""
+
+    counts: dict[str, dict[str, int]]  # per side: kept, kept late, broken, overdue
+    given: dict[str, list[float]]  # investments, risks, concessions (not broken or withdrawn)
+    contrib: dict[str, list[float]]  # investments and risks (not broken or withdrawn)
+    delivered: dict[str, float]  # value of deliverables and concessions given by each side
+    concessions: dict[str, int]  # concessions made (not withdrawn)
+    risks: dict[str, int]  # risks accepted (not withdrawn)
+    broken_valued: dict[str, int]
+    resolved: int
+    # Equity in each half of the window: [contrib ours, contrib theirs, n, delivered ours, theirs]
+    halves: list[list[float]]
+
+
+RESOLVED_STATUSES = (KEPT, KEPT_LATE, BROKEN)
+
+
+def tally(facts: AccountFacts, window: Window) -> Tally:
+    """One pass over the account's commitments for ``window`` (cached on the facts)."""
+    lo, hi = window.lo, window.hi
+    cached = facts.cache.get((lo, hi))
+    if cached is not None:
+        return cached
+    counts = {side: {KEPT: 0, KEPT_LATE: 0, BROKEN: 0, "overdue": 0} for side in (OURS, THEIRS)}
+    given: dict[str, list[float]] = {OURS: [], THEIRS: []}
+    contrib: dict[str, list[float]] = {OURS: [], THEIRS: []}
+    delivered = {OURS: 0.0, THEIRS: 0.0}
+    concessions, risks, broken_valued = (
+        {OURS: 0, THEIRS: 0},
+        {OURS: 0, THEIRS: 0},
+        {OURS: 0, THEIRS: 0},
+    )
+    resolved_n = 0
+    mid = (lo + hi) // 2
+    halves = [[0.0, 0.0, 0, 0.0, 0.0], [0.0, 0.0, 0, 0.0, 0.0]]
+    for p in facts.pledges:
+        status = p.status
+        if status == WITHDRAWN:
+            continue
+        party, resolved, due = p.party, p.resolved, p.due
+        if resolved is not None and lo <= resolved <= hi and status in RESOLVED_STATUSES:
+            counts[party][status] += 1
+            resolved_n += 1
+            if status == BROKEN and p.valued:
+                broken_valued[party] += 1
+        elif due is not None and lo <= due < hi and (resolved is None or resolved > hi):
+            counts[party]["overdue"] += 1
+        if not lo <= p.on <= hi:
+            continue
+        kind = p.kind
+        if kind == "concession":
+            concessions[party] += 1
+        elif kind == "risk":
+            risks[party] += 1
+        if status == BROKEN:
+            continue  # a broken promise gave nothing
+        if kind in CONTRIBUTIONS:
+            given[party].append(p.weight)
+        half = halves[p.on > mid]
+        side = party == THEIRS
+        if kind in ("investment", "risk"):
+            contrib[party].append(p.weight)
+            half[side] += p.weight
+            half[2] += 1
+        if kind in ("deliverable", "concession"):
+            delivered[party] += p.weight
+            half[3 + side] += p.weight
+    found = Tally(
+        counts, given, contrib, delivered, concessions, risks, broken_valued, resolved_n, halves
+    )
+    facts.cache[(lo, hi)] = found
+    return found
+
+
 def _ledger_counts(facts: AccountFacts, window: Window) -> dict[str, dict[str, int]]:
     """Per side: commitments kept, kept late, broken, and overdue as seen on the window's end."""
-    counts = {side: {KEPT: 0, KEPT_LATE: 0, BROKEN: 0, "overdue": 0} for side in (OURS, THEIRS)}
-    for p in facts.pledges:
-        if p.status == WITHDRAWN:
-            continue
-        if p.status in (KEPT, KEPT_LATE, BROKEN) and window.holds(p.resolved):
-            counts[p.party][p.status] += 1
-        elif (
-            p.due is not None
-            and window.lo <= p.due < window.hi
-            and (p.resolved is None or p.resolved > window.hi)
-        ):
-            counts[p.party]["overdue"] += 1
-    return counts
+    return tally(facts, window).counts
 
 
 def _side_score(c: dict[str, int]) -> tuple[int | None, int]:
@@ -155,7 +224,7 @@ def score_integrity(facts: AccountFacts, window: Window, ctx: Context, explain: 
     if ours is not None:
         ours = _clamp(ours - penalty)
     if n_ours + n_theirs < MIN_COMMITMENTS:
-        return None, ours, theirs, _not_enough(explain, _integrity_missing(window))
+        return None, ours, theirs, ([_integrity_missing(window)] if explain else [])
     sides = [s for s in (ours, theirs) if s is not None]
     score = _clamp(sum(sides) / len(sides))
     lines: list[str] = []
@@ -223,19 +292,12 @@ def _not_enough(explain: bool, reason: str) -> list[str]:
 # --- reciprocity and equity -------------------------------------------------------------
 
 
-def _contributions(facts: AccountFacts, window: Window, kinds) -> dict[str, list[float]]:
-    """Value given per side (kept or still open; broken and withdrawn gave nothing)."""
-    out: dict[str, list[float]] = {OURS: [], THEIRS: []}
-    for p in facts.pledges:
-        if p.kind in kinds and p.status not in (BROKEN, WITHDRAWN) and window.holds(p.on):
-            out[p.party].append(p.weight)
-    return out
-
-
 def score_reciprocity(facts: AccountFacts, window: Window, ctx: Context, explain: bool) -> Outcome:
-    given = _contributions(facts, window, CONTRIBUTIONS)
+    given = tally(facts, window).given
     ours, theirs = sum(given[OURS]), sum(given[THEIRS])
     if len(given[OURS]) + len(given[THEIRS]) < MIN_CONTRIBUTIONS:
+        if not explain:
+            return None, None, None, []
         reason = _(
             "Fewer than %(n)d investments, risks or concessions recorded since %(since)s."
         ) % {"n": MIN_CONTRIBUTIONS, "since": _since(window)}
@@ -269,34 +331,40 @@ def score_reciprocity(facts: AccountFacts, window: Window, ctx: Context, explain
     return score, None, None, lines
 
 
-def _equity_gap(facts: AccountFacts, window: Window) -> tuple[float, float, float, int] | None:
-    """(our share of contribution, our share of reward, gap, number of facts) or None."""
-    contrib = _contributions(facts, window, ("investment", "risk"))
-    reward_from = _contributions(facts, window, ("deliverable", "concession"))
-    n = len(contrib[OURS]) + len(contrib[THEIRS])
-    c_ours, c_total = sum(contrib[OURS]), sum(contrib[OURS]) + sum(contrib[THEIRS])
+def _equity_gap(
+    c_ours: float, c_theirs: float, n: float, d_ours: float, d_theirs: float
+) -> tuple[float, float, float] | None:
+    """(our share of contribution, our share of reward, gap) or None when too few facts."""
+    c_total = c_ours + c_theirs
     if n < MIN_CONTRIBUTIONS or not c_total:
         return None
     # What we receive is what they deliver and concede, and the other way round.
-    r_ours, r_total = sum(reward_from[THEIRS]), sum(reward_from[OURS]) + sum(reward_from[THEIRS])
-    reward_share = r_ours / r_total if r_total else 0.5
+    r_total = d_ours + d_theirs
+    reward_share = d_theirs / r_total if r_total else 0.5
     contrib_share = c_ours / c_total
-    return contrib_share, reward_share, abs(contrib_share - reward_share), n
+    return contrib_share, reward_share, abs(contrib_share - reward_share)
 
 
 def score_equity(facts: AccountFacts, window: Window, ctx: Context, explain: bool) -> Outcome:
-    found = _equity_gap(facts, window)
+    t = tally(facts, window)
+    found = _equity_gap(
+        sum(t.contrib[OURS]),
+        sum(t.contrib[THEIRS]),
+        len(t.contrib[OURS]) + len(t.contrib[THEIRS]),
+        t.delivered[OURS],
+        t.delivered[THEIRS],
+    )
     if found is None:
+        if not explain:
+            return None, None, None, []
         reason = _("Fewer than %(n)d investments or risks recorded since %(since)s.") % {
             "n": MIN_CONTRIBUTIONS,
             "since": _since(window),
         }
         return None, None, None, _not_enough(explain, reason)
-    contrib_share, reward_share, gap, _n = found
+    contrib_share, reward_share, gap = found
     score = 100 * (1 - gap)
-    middle = dt.date.fromordinal((window.lo + window.hi) // 2)
-    first = _equity_gap(facts, Window(window.start, middle))
-    second = _equity_gap(facts, Window(middle + dt.timedelta(days=1), window.end))
+    first, second = (_equity_gap(*half) for half in t.halves)
     growing = first is not None and second is not None and second[2] > first[2] + 0.1
     if growing:
         score -= GROWING_PENALTY
@@ -321,14 +389,9 @@ def score_equity(facts: AccountFacts, window: Window, ctx: Context, explain: boo
 
 
 def _one_way(facts: AccountFacts, window: Window, kind: str) -> tuple[int, int]:
-    ours = theirs = 0
-    for p in facts.pledges:
-        if p.kind == kind and p.status != WITHDRAWN and window.holds(p.on):
-            if p.party == OURS:
-                ours += 1
-            else:
-                theirs += 1
-    return ours, theirs
+    found = tally(facts, window)
+    counted = found.concessions if kind == "concession" else found.risks
+    return counted[OURS], counted[THEIRS]
 
 
 def _imbalance(ours: int, theirs: int) -> float:
@@ -346,6 +409,8 @@ def score_autonomy(facts: AccountFacts, window: Window, ctx: Context, explain: b
         and _conversations(facts, window) < MIN_CONVERSATIONS
         and not ultimatums
     ):
+        if not explain:
+            return None, None, None, []
         reason = _("Too few concessions, risks or analysed conversations since %(since)s.") % {
             "since": _since(window)
         }
@@ -414,19 +479,16 @@ def _two_way(facts: AccountFacts, key: int) -> int:
 
 def score_loyalty(facts: AccountFacts, window: Window, ctx: Context, explain: bool) -> Outcome:
     wins = _attention_after_wins(facts, window)
-    broken = {OURS: 0, THEIRS: 0}
-    resolved = 0
-    for p in facts.pledges:
-        if window.holds(p.resolved) and p.status in (KEPT, KEPT_LATE, BROKEN):
-            resolved += 1
-            if p.status == BROKEN and p.valued:
-                broken[p.party] += 1
+    found = tally(facts, window)
+    broken, resolved = found.broken_valued, found.resolved
     combative = [d for d, cat in facts.flags if cat != "ultimatum" and window.holds(d)]
     if (
         not wins
         and resolved < MIN_COMMITMENTS
         and _conversations(facts, window) < MIN_CONVERSATIONS
     ):
+        if not explain:
+            return None, None, None, []
         reason = _("No win, too few commitments and conversations since %(since)s.") % {
             "since": _since(window)
         }

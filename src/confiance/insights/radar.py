@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from django.db.models import Max
-from django.db.models.functions import TruncDate
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -27,7 +26,7 @@ from django.utils.translation import ngettext
 from confiance.interactions.models import Interaction
 
 from .common import Result, language, local_today, month_start, user_timezone, visible_ids
-from .facts import TWO_WAY, AccountFacts, load_portfolio, month_key
+from .facts import TWO_WAY, AccountFacts, EpochDay, load_portfolio, month_key
 from .scorecard import score_portfolio
 
 CADENCE_MONTHS = 24  # the usual cadence is read from this much history
@@ -122,15 +121,17 @@ def _contact_days(user, tz, as_of: dt.date) -> tuple[dict[int, list[int]], dict[
         occurred_at__lt=end,
     )
     days: dict[int, list[int]] = defaultdict(list)
+    # Today's UTC offset for every day: a daylight-saving hour cannot change a median gap.
+    offset = int(end.utcoffset().total_seconds())
     rows = (
         base.filter(occurred_at__gte=start)
-        .annotate(day=TruncDate("occurred_at", tzinfo=tz))
+        .annotate(day=EpochDay("occurred_at", offset))
         .values_list("account_id", "day")
         .distinct()
         .order_by()
     )
     for account_id, day in rows:
-        days[account_id].append(day.toordinal())
+        days[account_id].append(day)
     last = {
         account_id: when.astimezone(tz).date()
         for account_id, when in base.values("account_id")
@@ -241,23 +242,50 @@ def _overdue_reason(overdue: list[int]) -> str:
 # --- confidence packs for prospects ------------------------------------------------------
 
 
-def _base_similarity(prospect: AccountFacts, customer: AccountFacts) -> tuple[float, list[str]]:
-    score, reasons = 0.0, []
+def _similarity(prospect: AccountFacts, customer: AccountFacts) -> float:
+    """Firmographic similarity: industry 3, size 2 (neighbouring size 1), language 1, country 1."""
+    score = 0.0
     if prospect.industry and prospect.industry.casefold() == customer.industry.casefold():
         score += 3
-        reasons.append(_("same industry (%(industry)s)") % {"industry": customer.industry})
-    if prospect.size_band and customer.size_band in SIZES and prospect.size_band in SIZES:
+    if prospect.size_band in SIZES and customer.size_band in SIZES:
         distance = abs(SIZES.index(prospect.size_band) - SIZES.index(customer.size_band))
-        if distance <= 1:
-            score += 2 - distance
-            reasons.append(_("same size") if distance == 0 else _("a neighbouring size"))
+        score += max(0, 2 - distance)
     if prospect.language == customer.language:
         score += 1
-        reasons.append(_("same language"))
     if prospect.country and prospect.country == customer.country:
         score += 1
+    return score
+
+
+def _reasons(prospect: AccountFacts, customer: AccountFacts, shared: list[str]) -> list[str]:
+    """The same comparison in words (only for the references shown)."""
+    reasons = []
+    if prospect.industry and prospect.industry.casefold() == customer.industry.casefold():
+        reasons.append(_("same industry (%(industry)s)") % {"industry": customer.industry})
+    if prospect.size_band in SIZES and customer.size_band in SIZES:
+        distance = abs(SIZES.index(prospect.size_band) - SIZES.index(customer.size_band))
+        if distance <= 1:
+            reasons.append(_("same size") if distance == 0 else _("a neighbouring size"))
+    if prospect.language == customer.language:
+        reasons.append(_("same language"))
+    if prospect.country and prospect.country == customer.country:
         reasons.append(_("same country (%(country)s)") % {"country": customer.country})
-    return score, reasons
+    if shared:
+        reasons.append(_("shared needs: %(needs)s") % {"needs": ", ".join(shared[:4])})
+    return reasons
+
+
+def _shortlist(prospect, by_industry, by_size, overall) -> list[tuple[float, AccountFacts]]:
+    """The most similar good customers: same industry first, same size when that is too few."""
+    candidates = (
+        list(by_industry.get(prospect.industry.casefold(), [])) if prospect.industry else []
+    )
+    if len(candidates) < SHORTLIST:
+        seen = {c.id for c in candidates}
+        candidates += [c for c in by_size.get(prospect.size_band, []) if c.id not in seen]
+    scored = [(_similarity(prospect, c), c) for c in candidates]
+    scored.sort(key=lambda s: (-s[0], -overall[s[1].id], s[1].name.casefold()))
+    return scored[:SHORTLIST]
 
 
 def _packs(prospects, good, overall: dict[int, int], limit: int) -> list[ProspectPack]:
@@ -266,7 +294,7 @@ def _packs(prospects, good, overall: dict[int, int], limit: int) -> list[Prospec
     for customer in good:
         by_industry[customer.industry.casefold()].append(customer)
         by_size[customer.size_band].append(customer)
-    shortlists: dict[tuple, list[tuple[float, list[str], AccountFacts]]] = {}
+    shortlists: dict[tuple, list[tuple[float, AccountFacts]]] = {}
     packs = []
     for prospect in sorted(prospects, key=lambda f: f.name.casefold()):
         signature = (
@@ -276,27 +304,18 @@ def _packs(prospects, good, overall: dict[int, int], limit: int) -> list[Prospec
             prospect.country,
         )
         if signature not in shortlists:
-            candidates = {c.id: c for c in by_industry.get(signature[0], []) if signature[0]}
-            candidates.update(
-                (c.id, c) for c in by_size.get(prospect.size_band, []) if prospect.size_band
-            )
-            scored = [(*_base_similarity(prospect, c), c) for c in candidates.values()]
-            scored.sort(key=lambda s: (-s[0], -overall[s[2].id], s[2].name.casefold()))
-            shortlists[signature] = scored[:SHORTLIST]
-        refs = []
-        for base, reasons, customer in shortlists[signature]:
+            shortlists[signature] = _shortlist(prospect, by_industry, by_size, overall)
+        scored = []
+        for base, customer in shortlists[signature]:
             shared = sorted(prospect.topics & customer.topics)
             similarity = base + 3 * len(shared) / max(1, len(prospect.topics | customer.topics))
-            why = list(reasons)
-            if shared:
-                why.append(_("shared needs: %(needs)s") % {"needs": ", ".join(shared[:4])})
             if similarity >= 2:
-                refs.append(
-                    Reference(
-                        customer.id, customer.name, overall[customer.id], round(similarity, 2), why
-                    )
-                )
-        refs.sort(key=lambda r: (-r.similarity, -r.overall, r.account.casefold()))
+                scored.append((similarity, customer, shared))
+        scored.sort(key=lambda s: (-s[0], -overall[s[1].id], s[1].name.casefold()))
+        refs = [
+            Reference(c.id, c.name, overall[c.id], round(sim, 2), _reasons(prospect, c, shared))
+            for sim, c, shared in scored[:limit]
+        ]
         note = (
             _("Approach with confidence: customers like this one rate us well.")
             if refs
@@ -304,5 +323,5 @@ def _packs(prospects, good, overall: dict[int, int], limit: int) -> list[Prospec
                 "No satisfied customer like this one yet: lean on the closest experience you have."
             )
         )
-        packs.append(ProspectPack(prospect.id, prospect.name, refs[:limit], note))
+        packs.append(ProspectPack(prospect.id, prospect.name, refs, note))
     return packs

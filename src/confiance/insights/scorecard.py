@@ -137,6 +137,8 @@ def _score_account(
     overall = _overall({p.principle: p.score for p in principles})
     known = [p for p in principles if p.score is not None]
     weakest = min(known, key=lambda p: p.score) if known else None
+    trend_points = _trend(facts, window.end, ctx, months) if trend else []
+    facts.cache.clear()
     return Scorecard(
         account_id=facts.id,
         account=facts.name,
@@ -148,7 +150,7 @@ def _score_account(
         weakest=weakest.principle if weakest else None,
         weakest_label=weakest.label if weakest else None,
         summary=_summary(facts.name, overall, weakest),
-        trend=_trend(facts, window.end, ctx, months) if trend else [],
+        trend=trend_points,
     )
 
 
