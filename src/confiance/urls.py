@@ -9,6 +9,8 @@ from confiance.web import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("api/", include("confiance.api.urls")),
+    path("imports/", include("confiance.imports.urls")),
     path("", include("confiance.web.urls")),
     path("admin/", admin.site.urls),
 ]

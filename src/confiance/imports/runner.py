@@ -1,0 +1,87 @@
+"""Running a web upload in the background, with progress the page can poll.
+
+The import holds one transaction until it ends, so its progress cannot go through the
+database (other connections would not see it before the commit; SQLite would even block).
+Progress lives in this process's memory, keyed by run id; the status and the report go
+to the ImportRun row when the run ends. With several server processes, a poll answered by
+another process shows the row's state (running, then done) rather than the live count.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import threading
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from confiance.accounts.models import Account
+from confiance.imports.models import ImportRun, RunStatus
+from confiance.imports.services import import_file
+
+logger = logging.getLogger(__name__)
+_progress: dict[int, tuple[int, int]] = {}
+_lock = threading.Lock()
+
+
+def live_progress(run: ImportRun) -> tuple[int, int]:
+    """``(processed, total)`` of a run, live when it runs in this process."""
+    with _lock:
+        return _progress.get(run.pk, (run.processed, run.total))
+
+
+def start(run: ImportRun, path: Path, *, create_contacts: bool) -> None:
+    """Run the import now (tests, IMPORTS_RUN_INLINE) or in a background thread."""
+    args = (run.pk, path, create_contacts)
+    if getattr(settings, "IMPORTS_RUN_INLINE", False):
+        _execute(*args)
+        return
+    threading.Thread(target=_threaded, args=args, daemon=True, name=f"import-{run.pk}").start()
+
+
+def _threaded(*args) -> None:
+    try:
+        _execute(*args)
+    finally:
+        connection.close()  # the thread's own connection
+
+
+def _execute(run_id: int, path: Path, create_contacts: bool) -> None:
+    run = ImportRun.objects.get(pk=run_id)
+    run.status = RunStatus.RUNNING
+    run.save(update_fields=["status"])
+
+    def progress(processed: int, total: int) -> None:
+        with _lock:
+            _progress[run_id] = (processed, total)
+
+    try:
+        user = get_user_model().objects.get(pk=run.created_by_id)
+        account = Account.objects.filter(pk=run.account_id).first() if run.account_id else None
+        report = import_file(
+            path,
+            user=user,
+            account=account,
+            filename=run.filename,
+            dry_run=run.dry_run,
+            create_contacts=create_contacts,
+            progress=progress,
+        )
+        run.report = report.as_dict()
+        run.error = report.error
+        run.status = RunStatus.FAILED if report.error else RunStatus.DONE
+    except Exception:
+        logger.exception("import run %s failed", run_id)
+        run.error = _("The import stopped on an unexpected error; nothing was saved.")
+        run.status = RunStatus.FAILED
+    finally:
+        with _lock:
+            run.processed, run.total = _progress.pop(run_id, (run.processed, run.total))
+        shutil.rmtree(path.parent, ignore_errors=True)
+    run.finished_at = timezone.now()
+    run.save()
