@@ -184,7 +184,9 @@ def _load(code: str) -> LanguageData:
         cat = entry["category"]
         if cat not in MOVE_CATEGORIES:
             raise LanguageDataError(where, f"unknown move category {cat!r}")
-        rule = Rule(MOVE, entry["id"], category=cat, weight=float(move_weights[cat]))
+        # A rule may carry its own weight (with its source) when it is a weaker form of the move.
+        weight = float(entry.get("weight", move_weights[cat]))
+        rule = Rule(MOVE, entry["id"], category=cat, weight=weight)
         add(MOVE, rule, entry["patterns"], where)
 
     where = f"lang/{code}/findings.toml"

@@ -9,6 +9,7 @@ Every finding, move and tone cue comes out as a ``Hit`` carrying that state.
 from __future__ import annotations
 
 import math
+import re
 from typing import NamedTuple
 
 from .resources import (
@@ -37,21 +38,33 @@ class Hit(NamedTuple):
     factor: float
 
 
+# Digits and symbols written for letters inside a word ("d3teste", "sh1t"): obfuscation is
+# a known way around word lists (Röttger et al. 2021, HateCheck "spell_leet").
+_LEET_RE = re.compile(r"(?<=[^\W\d_])[013457@$]+(?=[^\W\d_])")
+_LEET = str.maketrans("013457@$", "oieastas")
+# Letters spelled out with spaces ("d é t e s t e"), read as one word.
+_SPACED_RE = re.compile(r"(?<!\w)[^\W\d_](?: [^\W\d_]){3,}(?!\w)")
+
+
 def normalise(text: str) -> str:
-    """Same-length normalisation: typographic apostrophes become ``'``."""
+    """Same-length normalisation (offsets stay valid): apostrophes, letters written as digits."""
     if "\u2019" in text:
         text = text.replace("\u2019", "'")
     if "\u02bc" in text:
         text = text.replace("\u02bc", "'")
-    return text
+    return _LEET_RE.sub(_unleet, text)
+
+
+def _unleet(m: re.Match[str]) -> str:
+    return m.group().translate(_LEET)
 
 
 def tokens(text: str, data: LanguageData) -> list[str]:
     """Lowercase tokens of ``text`` (already normalised)."""
     low = text.lower()
-    if len(low) == len(text):
+    if len(low) == len(text) and not _SPACED_RE.search(low):
         return data.token_re.findall(low)
-    return [t.lower() for t in data.token_re.findall(text)]
+    return token_spans(text, data)[0]
 
 
 def token_spans(text: str, data: LanguageData) -> tuple[list[str], list[tuple[int, int]]]:
@@ -63,7 +76,29 @@ def token_spans(text: str, data: LanguageData) -> tuple[list[str], list[tuple[in
     for m in data.token_re.finditer(source):
         toks.append(m.group().lower())
         spans.append(m.span())
+    spaced = [m.span() for m in _SPACED_RE.finditer(source)]
+    if spaced:
+        toks, spans = _join_spaced(toks, spans, spaced)
     return toks, spans
+
+
+def _join_spaced(
+    toks: list[str], spans: list[tuple[int, int]], spaced: list[tuple[int, int]]
+) -> tuple[list[str], list[tuple[int, int]]]:
+    out_t: list[str] = []
+    out_s: list[tuple[int, int]] = []
+    k = 0
+    for tok, span in zip(toks, spans, strict=True):
+        while k < len(spaced) and spaced[k][1] <= span[0]:
+            k += 1
+        inside = k < len(spaced) and spaced[k][0] <= span[0] and span[1] <= spaced[k][1]
+        if inside and out_s and out_s[-1][0] >= spaced[k][0]:
+            out_t[-1] += tok
+            out_s[-1] = (out_s[-1][0], span[1])
+            continue
+        out_t.append(tok)
+        out_s.append(span)
+    return out_t, out_s
 
 
 def scan(toks: list[str], data: LanguageData) -> list[Hit]:
