@@ -98,3 +98,15 @@ def test_language_switch_is_remembered_in_the_profile(seller_client, seller):
 def test_every_form_on_the_sign_in_page_has_a_csrf_token(client, db):
     page = client.get("/login/").content.decode()
     assert page.count("<form") == page.count("csrfmiddlewaretoken")
+
+
+def test_dates_are_shown_in_the_profile_s_time_zone(seller_client, seller, note):
+    import datetime as dt
+
+    note.occurred_at = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
+    note.save()
+    Profile.objects.create(user=seller, language="en", time_zone="America/Montreal")
+    page = seller_client.get(f"/interactions/{note.pk}/").content.decode()
+    assert "7 a.m." in page
+    Profile.objects.filter(user=seller).update(time_zone="Asia/Tokyo")
+    assert "9 p.m." in seller_client.get(f"/interactions/{note.pk}/").content.decode()
