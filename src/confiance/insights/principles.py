@@ -323,10 +323,13 @@ def score_reciprocity(facts: AccountFacts, window: Window, ctx: Context, explain
             % {**values, "value": _money(theirs), "n": len(given[THEIRS])}
         )
         if score < 60:
-            giver = _("We give") if ours > theirs else _("%(name)s gives") % values
+            text = (
+                _("We give %(share)d%% of what is put into this relationship.")
+                if ours > theirs
+                else _("%(name)s gives %(share)d%% of what is put into this relationship.")
+            )
             lines.append(
-                _("%(giver)s %(share)d%% of what is put into this relationship.")
-                % {"giver": giver, "share": round(100 * max(ours, theirs) / (ours + theirs))}
+                text % {**values, "share": round(100 * max(ours, theirs) / (ours + theirs))}
             )
     return score, None, None, lines
 
