@@ -12,6 +12,10 @@ from .portfolio import AccountSpec
 from .stories import PROMISES
 
 TEXTS = {"fr": texts_fr, "en": texts_en}
+RECENT_DAYS = 330
+# Since the last renewal, our promises to the neglected customer slip.
+NEGLECT_DAYS = 300
+WEIGHTY = {"investment", "risk", "concession"}
 STATUSES = ["kept", "kept_late", "broken", "withdrawn"]
 # How promises turn out, by profile and side: weights of STATUSES.
 OUTCOMES = {
@@ -47,8 +51,14 @@ def plan_commitments(
 ) -> list[PromiseDraft]:
     """The account's commitments: those the story needs, then some made in conversations."""
     drafts = [_scripted(p, today) for p in PROMISES.get(spec.key, [])]
-    count = max(2, spec.interactions // 3) - len(drafts)
-    days = sorted(rng.sample(contact_days, min(count, len(contact_days))))
+    # About one promise for every two interactions: enough for a scorecard over a year.
+    count = max(3, spec.interactions // 2) - len(drafts)
+    # Most promises are recent, so that a year's scorecard has facts to stand on.
+    recent = [d for d in contact_days if (today - d).days <= RECENT_DAYS]
+    older = [d for d in contact_days if (today - d).days > RECENT_DAYS]
+    from_recent = min(len(recent), round(count * 0.7))
+    days = rng.sample(recent, from_recent) + rng.sample(older, min(len(older), count - from_recent))
+    days.sort()
     for made_on in days:
         drafts.append(_generated(spec, rng, today, made_on))
     return drafts
@@ -84,7 +94,9 @@ def _generated(spec: AccountSpec, rng: random.Random, today: dt.date, made_on: d
     party = "ours" if rng.random() < 0.55 else "theirs"
     texts = TEXTS[spec.language]
     bank = texts.COMMITMENTS_OURS if party == "ours" else texts.COMMITMENTS_THEIRS
-    kind, description, amounts, hours = rng.choice(bank)
+    # Investments, risks and concessions are what reciprocity and equity weigh: favour them.
+    weighty = [entry for entry in bank if entry[0] in WEIGHTY]
+    kind, description, amounts, hours = rng.choice(weighty if rng.random() < 0.6 else bank)
     due = made_on + dt.timedelta(days=rng.randint(7, 35))
     status, resolved = _outcome(spec, rng, today, party, made_on, due)
     return PromiseDraft(
@@ -110,7 +122,7 @@ def _outcome(spec, rng, today, party, made_on, due) -> tuple[str, dt.date | None
             return "kept", made_on + dt.timedelta(days=rng.randint(1, (last_day - made_on).days))
         return "open", None
     profile = {"lost": "prospect", "new": "prospect"}.get(spec.profile, spec.profile)
-    if profile == "neglected" and (today - made_on).days < 220:
+    if profile == "neglected" and (today - made_on).days < NEGLECT_DAYS:
         profile = "neglected_recent"
     status = rng.choices(STATUSES, weights=OUTCOMES[profile][party])[0]
     if status == "kept":

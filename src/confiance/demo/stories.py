@@ -231,6 +231,16 @@ class Deal:
 
 
 DEALS: dict[str, list[Deal]] = {
+    "hexagone": [
+        Deal(
+            "Renouvellement du contrat cadre 2026-2028",
+            480_000,
+            "won",
+            decided_days_ago=290,
+            discount=5,
+        ),
+        Deal("Passage à la version 5", 140_000, "open", stage="qualification", expected_in_days=60),
+    ],
     "mercier": [
         Deal("Renouvellement du contrat cadre", 250_000, "won", decided_days_ago=400, discount=8),
         Deal(
