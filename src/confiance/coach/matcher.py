@@ -45,6 +45,18 @@ class Pattern:
     payload: object
     priority: int = 0
     size: int = field(default=0)
+    # True when the pattern contains its own negation ("ne rien lâcher", "don't get it"):
+    # the "ne" before it belongs to that negation and does not deny the whole phrase.
+    own_negation: bool = False
+
+    def words(self) -> set[str]:
+        """Every literal token the pattern can match."""
+        out: set[str] = set()
+        for el in self.elements:
+            out |= el.words
+            for sub in el.seq or ():
+                out |= sub.words
+        return out
 
     def match(self, toks: list[str], i: int, stops: frozenset[str]) -> int:
         """Return the end index (exclusive) of the longest match starting at ``i``, or -1."""

@@ -152,12 +152,20 @@ def _load(code: str) -> LanguageData:
     patterns = PatternSet(stops)
     rules: list[Rule] = []
 
+    neg_words: set[str] = set()
+    for item in syntax["negators"]:
+        if item.startswith("@"):
+            neg_words |= sets[item[1:]][0]
+        elif " " not in item and "|" not in item:
+            neg_words.update(tokenize(item))
+
     def add(kind: int, rule: Rule, sources: list[str], where: str) -> None:
         rules.append(rule)
         for src in sources:
             pat: Pattern = compile_pattern(
                 src, rule, sets=sets, tokenize=tokenize, where=where, priority=_PRIORITY[kind]
             )
+            pat.own_negation = bool(pat.words() & neg_words)
             patterns.add(pat)
 
     where = f"lang/{code}/language.toml"

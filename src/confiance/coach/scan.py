@@ -135,7 +135,7 @@ def scan(toks: list[str], data: LanguageData) -> list[Hit]:
                     rule,
                     i,
                     end,
-                    i < neg_until,
+                    i < neg_until and (neg_strong or not pat.own_negation),
                     reported or quote_from >= 0,
                     boost if i < boost_until else 1.0,
                 )
@@ -166,11 +166,13 @@ def scan(toks: list[str], data: LanguageData) -> list[Hit]:
 def score(hits: list[Hit], toks: list[str], data: LanguageData) -> float:
     """Tone in [-1, 1] from the hits: the weighted sum, scaled by the text's length."""
     w = data.weights
+    cap = w["negation_cap"]
     total = 0.0
     for hit in hits:
         value = hit.rule.weight * hit.factor
         if hit.negated:
-            value *= w["negation_flip"]
+            # Denying an insult is not a compliment: the flipped value stays small.
+            value = max(-cap, min(cap, value * w["negation_flip"]))
         if hit.reported:
             value *= w["reported_factor"]
         total += value
