@@ -111,3 +111,20 @@ def test_the_brief_is_private(situation, outsider, second_seller, manager):
         with pytest.raises(NoSuchAccount):
             meeting_brief(user, situation)
     assert meeting_brief(manager, situation.pk).account == "Northwind"
+
+
+@pytest.mark.parametrize("size", [5, 50])
+def test_the_brief_takes_a_constant_number_of_queries(
+    account, seller, size, django_assert_max_num_queries
+):
+    topic = Topic.objects.create(account=account, title="Hosting")
+    for i in range(size):
+        pledge(account, "ours", status="open", due=TODAY - i * DAY)
+        talk(account, at(TODAY - (i + 1) * DAY), tone=0.1)
+        contact = Contact.objects.create(account=account, name=f"C{i}")
+        StakeholderPosition.objects.create(
+            contact=contact, topic=topic, preferred_alternative=str(i % 2)
+        )
+    with django_assert_max_num_queries(20):
+        brief = meeting_brief(seller, account, as_of=TODAY)
+    assert len(brief.ours) == size and len(brief.divergences) == 1
