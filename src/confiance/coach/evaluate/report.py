@@ -108,8 +108,10 @@ def render_markdown(results: list[SetResult], meta: dict[str, str]) -> str:
     lines += [f"| `{f}` | {s} | {lic} |" for f, s, lic in SOURCES]
     lines += [
         "",
-        "These are development sets; the coach is finally judged on held-out real-world sets "
-        "from other sources. Politeness and receptiveness are proxies for collaborative language.",
+        "These are development sets: the data README lets the engine be built and tuned with "
+        "them, so these figures are development figures and likely optimistic. The coach is "
+        "finally judged on held-out real-world sets from other sources. Politeness and "
+        "receptiveness are proxies for collaborative language, not the coach's own categories.",
         "",
     ]
     return "\n".join(lines)
