@@ -119,7 +119,8 @@ def _outcome(spec, rng, today, party, made_on, due) -> tuple[str, dt.date | None
     if due >= today - dt.timedelta(days=3):
         # Not due yet: most are still open, some were delivered early.
         if made_on < today - dt.timedelta(days=5) and rng.random() < 0.3:
-            return "kept", made_on + dt.timedelta(days=rng.randint(1, (last_day - made_on).days))
+            latest = min(due, last_day)
+            return "kept", made_on + dt.timedelta(days=rng.randint(1, (latest - made_on).days))
         return "open", None
     profile = {"lost": "prospect", "new": "prospect"}.get(spec.profile, spec.profile)
     if profile == "neglected" and (today - made_on).days < NEGLECT_DAYS:

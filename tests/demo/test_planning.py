@@ -1,0 +1,50 @@
+"""The demo's planners keep their promises whatever the day it is loaded (no database)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from confiance.demo import ledger
+from confiance.demo.conversations import plan_account
+from confiance.demo.portfolio import ACCOUNTS
+from confiance.ledger.models import Commitment
+
+# Forty days spread over a year and a half, weekends and month ends included.
+DAYS = [dt.date(2026, 1, 1) + dt.timedelta(days=13 * i) for i in range(40)]
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_interactions_happen_on_working_days_before_the_day_of_loading(today):
+    for spec in ACCOUNTS:
+        drafts = plan_account(spec, random.Random(f"{today}:{spec.key}"), today)
+        assert len(drafts) == spec.interactions
+        for draft in drafts:
+            assert draft.occurred_at.tzinfo is not None
+            assert draft.occurred_at.date() <= today
+            assert draft.occurred_at.weekday() < 5
+            # Every slot is filled but the people's names, which the builder knows.
+            text = (draft.title + draft.body).replace("{c}", "").replace("{s}", "")
+            assert "{" not in text and "}" not in text, text
+            for turn in draft.turns:  # transcripts are written as spoken: no slot left
+                assert "{" not in turn.text and "}" not in turn.text, turn.text
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_commitments_follow_the_ledger_rules_whatever_the_day(today):
+    for spec in ACCOUNTS:
+        rng = random.Random(f"{today}:{spec.key}")
+        days = sorted({today - dt.timedelta(days=rng.randint(1, 540)) for _ in range(30)})
+        for draft in ledger.plan_commitments(spec, rng, today, days):
+            Commitment(
+                party=draft.party,
+                kind=draft.kind,
+                description=draft.description,
+                due_date=draft.due_date,
+                status=draft.status,
+                resolved_at=draft.resolved_at,
+            ).clean()
+            assert draft.resolved_at is None or draft.resolved_at < today
+            assert draft.resolved_at is None or draft.resolved_at >= draft.made_on
