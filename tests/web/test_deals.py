@@ -88,3 +88,58 @@ def test_no_waiting_appears_on_the_portfolio(seller_client, account, seller):
     )
     page = seller_client.get("/").content.decode()
     assert "Renewal 2027" in page and "Next step" in page
+
+
+def _lost(seller_client, account, seller):
+    opportunity = _opportunity(account, seller)
+    prefix = f"outcome{opportunity.pk}"
+    seller_client.post(
+        f"/opportunities/{opportunity.pk}/outcome/",
+        {
+            f"{prefix}-outcome": "lost",
+            f"{prefix}-reason": "price",
+            f"{prefix}-decided_at": "2026-11-20",
+        },
+    )
+    return opportunity
+
+
+def test_ticking_a_plan_step_with_a_note(seller_client, account, seller):
+    opportunity = _lost(seller_client, account, seller)
+    step = opportunity.plan.steps.first()
+    response = seller_client.post(f"/plan-steps/{step.pk}/done/", {"note": "Called Claire"})
+    assert response.status_code == 302
+    step.refresh_from_db()
+    assert step.done_on is not None and "Called Claire" in step.note
+
+
+def test_a_no_won_back_closes_the_plan_as_reversed(seller_client, account, seller):
+    opportunity = _lost(seller_client, account, seller)
+    page = seller_client.get(f"/accounts/{account.pk}/").content.decode()
+    assert "Won back? Record it" in page
+    prefix = f"outcome{opportunity.pk}"
+    seller_client.post(
+        f"/opportunities/{opportunity.pk}/outcome/",
+        {f"{prefix}-outcome": "won", f"{prefix}-decided_at": "2026-11-22"},
+    )
+    opportunity.refresh_from_db()
+    assert opportunity.outcome == Outcome.WON
+    assert opportunity.plan.result == "reversed"
+
+
+def test_confirming_the_no_closes_the_plan(seller_client, account, seller):
+    opportunity = _lost(seller_client, account, seller)
+    seller_client.post(f"/plans/{opportunity.plan.pk}/confirm/")
+    opportunity.plan.refresh_from_db()
+    assert opportunity.plan.result == "confirmed"
+
+
+def test_strangers_cannot_touch_a_plan(strangers, seller_client, account, seller):
+    opportunity = _lost(seller_client, account, seller)
+    step = opportunity.plan.steps.first()
+    for client in strangers:
+        assert client.post(f"/plan-steps/{step.pk}/done/").status_code == 404
+        assert client.post(f"/plans/{opportunity.plan.pk}/confirm/").status_code == 404
+    step.refresh_from_db()
+    opportunity.plan.refresh_from_db()
+    assert step.done_on is None and opportunity.plan.result == "pending"

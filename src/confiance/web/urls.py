@@ -87,6 +87,8 @@ urlpatterns = [
     ),
     path("opportunities/<int:pk>/edit/", crud.opportunity_edit, name="opportunity_edit"),
     path("opportunities/<int:pk>/outcome/", deals.opportunity_outcome, name="opportunity_outcome"),
+    path("plan-steps/<int:pk>/done/", deals.plan_step_done, name="plan_step_done"),
+    path("plans/<int:pk>/confirm/", deals.plan_confirm_no, name="plan_confirm_no"),
     path(
         "accounts/<int:account_id>/interactions/new/",
         crud.interaction_create,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from confiance.accounts.models import Account, AccountKind
 from confiance.accounts.permissions import visible_accounts
-from confiance.deals.models import Outcome, StepKind
+from confiance.deals.models import Outcome, PlanResult, StepKind
 from confiance.ledger.models import Commitment, Status
 from confiance.web import sections
 from confiance.web.decorators import account_view
@@ -85,7 +85,12 @@ def opportunities(account: Account) -> list[tuple]:
         plan = getattr(o, "plan", None)
         compare = plan is not None and any(s.kind == StepKind.COMPARE for s in plan.steps.all())
         o.checklist = sections.comparison_checklist(o.competitor_price_gap_pct) if compare else []
-        form = OutcomeForm(prefix=f"outcome{o.pk}") if o.outcome == Outcome.OPEN else None
+        # An open deal gets its outcome; a "no" still in its plan can be won back.
+        won_back = o.is_no and plan is not None and plan.result == PlanResult.PENDING
+        form = None
+        if o.outcome == Outcome.OPEN or won_back:
+            initial = {"outcome": Outcome.WON} if won_back else None
+            form = OutcomeForm(prefix=f"outcome{o.pk}", initial=initial)
         rows.append((o, form))
     return rows
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from confiance.deals.models import Opportunity
+from confiance.deals.models import FollowUpPlan, Opportunity, PlanStep
 from confiance.web.decorators import visible
 from confiance.web.forms import OutcomeForm
 
@@ -66,3 +66,33 @@ def _copy_errors(form: OutcomeForm, exc: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
+
+
+def _back_to(opportunity: Opportunity) -> HttpResponse:
+    return redirect(
+        reverse("account_detail", args=[opportunity.account_id]) + f"#o{opportunity.pk}"
+    )
+
+
+@require_POST
+@login_required
+def plan_step_done(request: HttpRequest, pk: int) -> HttpResponse:
+    """Tick a step of a perseverance plan, with an optional note of what happened."""
+    from confiance.insights.perseverance import complete_step
+
+    step = visible(PlanStep, request.user, pk, path="plan__opportunity__account")
+    complete_step(request.user, step.pk, note=request.POST.get("note", "")[:2000])
+    messages.success(request, _("Step done: %(step)s.") % {"step": step.get_kind_display()})
+    return _back_to(step.plan.opportunity)
+
+
+@require_POST
+@login_required
+def plan_confirm_no(request: HttpRequest, pk: int) -> HttpResponse:
+    """Close a plan: after the second try, the customer's no stands."""
+    from confiance.insights.perseverance import confirm_no
+
+    plan = visible(FollowUpPlan, request.user, pk, path="opportunity__account")
+    confirm_no(request.user, plan.pk)
+    messages.success(request, _("The no is confirmed; the plan is closed."))
+    return _back_to(plan.opportunity)
