@@ -110,3 +110,10 @@ def test_dates_are_shown_in_the_profile_s_time_zone(seller_client, seller, note)
     assert "7 a.m." in page
     Profile.objects.filter(user=seller).update(time_zone="Asia/Tokyo")
     assert "9 p.m." in seller_client.get(f"/interactions/{note.pk}/").content.decode()
+
+
+def test_going_back_to_the_browser_s_language(seller_client, seller):
+    seller_client.post("/language/", {"language": "fr", "next": "/"})
+    seller_client.post("/profile/", {"language": "", "time_zone": ""})
+    page = seller_client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'lang="en"' in page

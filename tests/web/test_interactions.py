@@ -131,3 +131,15 @@ def test_editing_the_text_refreshes_the_analysis(seller_client, note):
     )
     note.refresh_from_db()
     assert note.analysis["findings"] == []
+
+
+def test_a_meeting_with_no_text_gets_no_tone(seller_client, account):
+    meeting = Interaction.objects.create(
+        account=account,
+        kind="meeting",
+        occurred_at=timezone.now() + dt.timedelta(days=2),
+        title="Review",
+    )
+    assert seller_client.get(f"/interactions/{meeting.pk}/").status_code == 200
+    meeting.refresh_from_db()
+    assert meeting.tone is None and meeting.analysis is None

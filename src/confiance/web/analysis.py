@@ -4,12 +4,28 @@ from __future__ import annotations
 
 from confiance.interactions.models import Interaction
 
+EMPTY = {
+    "lang": None,
+    "tone": None,
+    "findings": [],
+    "moves": [],
+    "commitments": [],
+    "speakers": [],
+    "segments": [],
+}
+
 
 def analyse_interaction(interaction: Interaction, *, save: bool = True) -> dict:
     """The coach's reading of ``interaction`` (its transcript when it has one), cached."""
     from confiance.coach import TranscriptTurn, analyze
 
     segments = list(interaction.segments.all())
+    if not segments and not (interaction.body or "").strip():
+        # Nothing was said (a planned meeting, say): no reading, and no tone to skew trends.
+        if save and (interaction.analysis is not None or interaction.tone is not None):
+            interaction.analysis = interaction.tone = None
+            interaction.save(update_fields=["analysis", "tone", "updated_at"])
+        return dict(EMPTY)
     lang = interaction.language or None
     reference = interaction.occurred_at.date() if interaction.occurred_at else None
     if segments:

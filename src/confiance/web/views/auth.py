@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -58,8 +59,11 @@ def profile(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, _("Your preferences are saved."))
         response = redirect("profile")
+        # The language cookie would otherwise keep an earlier choice over the browser's.
         if instance.language:
-            response.set_cookie("django_language", instance.language, samesite="Lax")
+            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, instance.language, samesite="Lax")
+        else:
+            response.delete_cookie(settings.LANGUAGE_COOKIE_NAME)
         return response
     return render(request, "web/profile.html", {"form": form})
 
@@ -74,6 +78,4 @@ def set_language(request: HttpRequest) -> HttpResponse:
 
 
 def _languages():
-    from django.conf import settings
-
     return settings.LANGUAGES
