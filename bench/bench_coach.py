@@ -130,6 +130,23 @@ def throughput(fn: Callable[[str], object], texts: Sequence[str], seconds: float
             return done / elapsed
 
 
+def interleaved(
+    engine: Callable[[str], object],
+    peer: Callable[[str], object],
+    texts: Sequence[str],
+    seconds: float,
+    rounds: int = 3,
+) -> tuple[float, float]:
+    """Best rate of each over ``rounds`` alternating runs: a burst of load from another
+    process then slows both sides alike instead of one, and the best run is the least
+    disturbed."""
+    engine_rates, peer_rates = [], []
+    for _ in range(rounds):
+        engine_rates.append(throughput(engine, texts, seconds / rounds))
+        peer_rates.append(throughput(peer, texts, seconds / rounds))
+    return max(engine_rates), max(peer_rates)
+
+
 def best_time(fn: Callable[[], object], repeat: int = 5) -> float:
     """Best wall time of ``repeat`` calls (the least disturbed by the machine)."""
     times = []
@@ -182,7 +199,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print its tables; non-zero when a target is missed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--seconds", type=float, default=2.0, help="time per throughput run")
+    parser.add_argument(
+        "--seconds", type=float, default=3.0, help="time per system and language, over 3 runs"
+    )
     parser.add_argument("--memory-child", choices=["engine", "vader"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     pinning = pin_one_core()
@@ -207,8 +226,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for lang in ("en", "fr"):
         texts, source = load_sentences(args.data, lang)
         sources.append(f"{lang}: {source}")
-        engine_rate = throughput(lambda t, lang=lang: tone(t, lang=lang), texts, args.seconds)
-        vader_rate = throughput(vader.polarity_scores, texts, args.seconds)
+        engine_rate, vader_rate = interleaved(
+            lambda t, lang=lang: tone(t, lang=lang), vader.polarity_scores, texts, args.seconds
+        )
         ratio = engine_rate / vader_rate
         ratios.append(ratio)
         colour = "green" if ratio >= TARGET_RATIO else "red"
