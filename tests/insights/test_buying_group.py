@@ -111,3 +111,21 @@ def test_the_map_takes_a_constant_number_of_queries(
     with django_assert_max_num_queries(6):
         result = buying_group_map(seller, account)
     assert len(result.stakeholders) == size
+
+
+def test_free_text_wordings_of_the_same_option_form_one_camp(account, seller):
+    topic = Topic.objects.create(account=account, title="Hosting")
+    for name, alt in [
+        ("A", "On-premise"),
+        ("B", "Stay on premise"),
+        ("C", "Managed cloud"),
+        ("D", "Cloud, phased"),
+    ]:
+        contact = Contact.objects.create(account=account, name=name)
+        StakeholderPosition.objects.create(contact=contact, topic=topic, preferred_alternative=alt)
+    camps = buying_group_map(seller, account).topics[0].camps
+    assert [(c.alternative, c.supporters, c.variants) for c in camps] == [
+        ("On-premise", ["A", "B"], ["Stay on premise"]),
+        ("Cloud, phased", ["D"], []),
+        ("Managed cloud", ["C"], []),
+    ]

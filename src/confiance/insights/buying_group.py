@@ -27,6 +27,7 @@ from .common import Result, find_account, language
 # influence × priority + (1 − ALTERNATIVES_SHARE) × spread of priorities). See docs/insights.md.
 ALTERNATIVES_SHARE = 0.7
 MIN_POSITIONS = 2
+MAX_CAMPS = 4  # the agenda discusses the four weightiest options of a topic
 
 
 @dataclass
@@ -52,10 +53,12 @@ class Cell(Result):
 
 @dataclass
 class Camp(Result):
-    alternative: str
+    alternative: str  # as written by its weightiest supporter
     supporters: list[str]
     weight: int  # sum of influence × priority
     risks: list[str]
+    contact_ids: list[int] = field(default_factory=list)
+    variants: list[str] = field(default_factory=list)  # other wordings of the same option
 
 
 @dataclass
@@ -150,24 +153,44 @@ def buying_group_map(user, account, *, lang: str | None = None) -> BuyingGroupMa
     )
 
 
-def _key(alternative: str) -> str:
-    return " ".join(alternative.casefold().split())
+def _words(alternative: str) -> frozenset[str]:
+    """Words of three letters or more, without case or punctuation ("On-premise" = "on premise")."""
+    cleaned = "".join(c if c.isalnum() else " " for c in alternative.casefold())
+    return frozenset(w for w in cleaned.split() if len(w) >= 3) or frozenset(cleaned.split())
+
+
+def _same_option(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Free-text options are the same when all the words of one are in the other
+    ("On-premise" and "Stay on-premise"); "Managed cloud" and "Cloud, phased" stay apart."""
+    return bool(a) and bool(b) and (a <= b or b <= a)
 
 
 def _camps(positions: list[StakeholderPosition], people) -> list[Camp]:
-    grouped: dict[str, list[StakeholderPosition]] = defaultdict(list)
+    groups: list[tuple[frozenset[str], list[StakeholderPosition]]] = []
     for p in positions:
-        if p.preferred_alternative.strip():
-            grouped[_key(p.preferred_alternative)].append(p)
-    camps = [
-        Camp(
-            members[0].preferred_alternative.strip(),
-            [people[p.contact_id].name for p in members],
-            sum(people[p.contact_id].influence * p.priority for p in members),
-            sorted({p.perceived_risk.strip() for p in members if p.perceived_risk.strip()}),
+        if not p.preferred_alternative.strip():
+            continue
+        words = _words(p.preferred_alternative)
+        group = next((g for g in groups if _same_option(g[0], words)), None)
+        if group is None:
+            groups.append((words, [p]))
+        else:
+            group[1].append(p)
+    camps = []
+    for _option, members in groups:
+        weigh = lambda p: people[p.contact_id].influence * p.priority  # noqa: E731
+        members.sort(key=lambda p: -weigh(p))
+        texts = list(dict.fromkeys(p.preferred_alternative.strip() for p in members))
+        camps.append(
+            Camp(
+                texts[0],
+                [people[p.contact_id].name for p in members],
+                sum(weigh(p) for p in members),
+                sorted({p.perceived_risk.strip() for p in members if p.perceived_risk.strip()}),
+                [p.contact_id for p in members],
+                texts[1:],
+            )
         )
-        for members in grouped.values()
-    ]
     return sorted(camps, key=lambda c: (-c.weight, c.alternative.casefold()))
 
 
@@ -204,11 +227,7 @@ def _agenda_item(view: TopicView, positions, people) -> AgendaItem:
     questions = []
     for p in sorted(positions, key=lambda p: -people[p.contact_id].influence):
         name = people[p.contact_id].name
-        others = [
-            c.alternative
-            for c in view.camps
-            if _key(c.alternative) != _key(p.preferred_alternative)
-        ]
+        others = [c.alternative for c in view.camps if p.contact_id not in c.contact_ids]
         values = {"name": name, "topic": view.title, "alt": p.preferred_alternative.strip()}
         if p.preferred_alternative.strip() and others:
             text = _(
@@ -232,11 +251,11 @@ def _agenda_item(view: TopicView, positions, people) -> AgendaItem:
 
 
 def _understand(view: TopicView) -> list[str]:
+    """For each of the main camps, what it must understand of the weightiest other camp."""
     lines = []
-    for camp in view.camps:
-        for other in view.camps:
-            if other is camp:
-                continue
+    main = view.camps[:MAX_CAMPS]
+    for camp in main:
+        for other in [c for c in main if c is not camp][:1]:
             values = {
                 "names": ", ".join(camp.supporters),
                 "alt": camp.alternative,

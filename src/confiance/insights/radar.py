@@ -33,6 +33,7 @@ CADENCE_MONTHS = 24  # the usual cadence is read from this much history
 DEFAULT_GAP = 30  # days, when the history is too short to know the customer's own rhythm
 SILENCE_POINTS, OVERDUE_POINT, OVERDUE_CAP, TONE_POINTS, WIN_POINTS = 40, 8, 24, 20, 10
 MAX_POINTS = SILENCE_POINTS + OVERDUE_CAP + TONE_POINTS + WIN_POINTS
+TONE_MIN_DROP = 0.1  # smaller changes of the mean tone are noise, not a souring relationship
 GOOD_SCORE = 60  # a customer is cited as a reference only with an overall score this high
 SIZES = ["1-9", "10-49", "50-249", "250-999", "1000+"]
 SHORTLIST = 20
@@ -187,7 +188,7 @@ def _entry(facts, as_of, days, last, top_value, total_value) -> RadarEntry:
     points.append((silence, _silence_reason(silent, gap, known_rhythm)))
     if overdue:
         points.append((min(OVERDUE_CAP, OVERDUE_POINT * len(overdue)), _overdue_reason(overdue)))
-    if recent is not None and before is not None and recent < before:
+    if recent is not None and before is not None and before - recent >= TONE_MIN_DROP:
         text = _("Tone souring: %(recent)s over the last three months against %(before)s before.")
         values = {"recent": f"{recent:+.2f}", "before": f"{before:+.2f}"}
         points.append((min(TONE_POINTS, (before - recent) * 40), text % values))
