@@ -99,7 +99,9 @@ def _contact_data(contact: Contact) -> dict:
 def erase_person(email: str, *, by, via: str) -> ErasureRecord:
     """Erase the contact(s) with this address everywhere, in one transaction."""
     with transaction.atomic():
-        contacts = list(find_contacts(email).select_for_update())
+        ids = list(find_contacts(email).values_list("pk", flat=True))
+        # Locked so that a concurrent import cannot write to them half-way.
+        contacts = list(Contact.objects.filter(pk__in=ids).select_for_update())
         names = {c.name for c in contacts if c.name and c.name != MARK}
         addresses = {email.strip().lower()}
         for contact in contacts:
