@@ -46,7 +46,8 @@ class DateFinder:
         )
         parts.append(rf"(?P<weekday>{alt(weekdays)})")
         parts.append(spec["in_period"])
-        parts.append(spec["day_of_month"])
+        # "le 3" alone is a day of this month; "le 3 décembre" is matched above.
+        parts.append(spec["day_of_month"] + rf"(?!\.?\s+(?:{month})\b)")
         body = "|".join(parts)
         regex = re.compile(rf"(?:{spec['prepositions']})?\b(?:{body})\b", re.IGNORECASE)
         return cls(

@@ -236,6 +236,9 @@ def _elements(
     if "|" in body or "*" in body or body.startswith("@"):
         words, stems = _alternatives(body, sets, where)
         return [Element(words, stems)]
+    if body.endswith("'"):
+        # An elided word written alone ("qu'", "n'") is one token, as it is before a word.
+        return [Element(frozenset([body.lower()]), ())]
     return [Element(frozenset([tok]), ()) for tok in tokenize(body)]
 
 

@@ -148,7 +148,7 @@ def _load(code: str) -> LanguageData:
             stops |= sets[item[1:]][0]
         else:
             stops.update(tokenize(item))
-    # Gaps in patterns never cross a sentence break or a negator ("they are not stupid").
+    # Gaps in patterns never cross a sentence break or a negator: a denied insult stays denied.
     patterns = PatternSet(stops)
     rules: list[Rule] = []
 

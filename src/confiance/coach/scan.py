@@ -40,7 +40,9 @@ class Hit(NamedTuple):
 
 # Digits and symbols written for letters inside a word ("d3teste", "sh1t"): obfuscation is
 # a known way around word lists (Röttger et al. 2021, HateCheck "spell_leet").
-_LEET_RE = re.compile(r"(?<=[^\W\d_])[013457@$]+(?=[^\W\d_])")
+_LEET_RE = re.compile(
+    r"(?<=[^\W\d_])[013457@$]{1,2}(?=[^\W\d_]|\b)|(?<![\w@$])[013457@$](?=[^\W\d_][^\W_])"
+)
 _LEET = str.maketrans("013457@$", "oieastas")
 # Letters spelled out with spaces ("d é t e s t e"), read as one word.
 _SPACED_RE = re.compile(r"(?<!\w)[^\W\d_](?: [^\W\d_]){3,}(?!\w)")
