@@ -153,7 +153,7 @@ def _timing_section(results: list[SetResult]) -> list[str]:
         "",
         "## Timing",
         "",
-        "Wall-clock seconds for the whole set, one process, one core.",
+        "CPU seconds of the evaluating process for the whole set (`time.process_time`), one core.",
         "",
         "| set | n | engine `tone` s | engine `analyze` s | VADER s | `tone` texts/s "
         "| VADER texts/s | engine errors |",
