@@ -41,7 +41,11 @@ SCRIPTED: dict[str, list[Scripted]] = {
             228, "meeting", "tense", 0, "Négociation du renouvellement", values=(("gap", "12"),)
         )
     ],
-    "hexagone": [Scripted(160, "meeting", "collaborative", 0, "Revue annuelle")],
+    "hexagone": [
+        Scripted(160, "meeting", "collaborative", 0, "Revue annuelle"),
+        # Sophie prepares to call them again after the silence, in the wrong frame of mind.
+        Scripted(2, "prep_note", "combative", 2),
+    ],
     "atlas": [
         Scripted(30, "prep_note", "combative", 0),
         Scripted(29, "meeting", "combative", 0, "Rollout schedule review", with_manager=True),

@@ -75,9 +75,9 @@ TOPICS: dict[str, list[TopicSpec]] = {
                 Stance(
                     "technical_evaluator",
                     3,
-                    "Oui, sur les téléphones existants",
+                    "Oui, dès le premier lot",
                     "Parc de téléphones hétérogène",
-                    "D'accord si on n'achète pas de terminaux.",
+                    "D'accord, à condition de garder les téléphones existants.",
                 ),
                 Stance(
                     "economic_buyer",
