@@ -253,3 +253,11 @@ def test_scorecards_take_a_constant_number_of_queries(
     assert len(cards) == size
     assert all(c.principle("integrity").score is not None for c in cards)
     assert {p for c in cards for p in (x.principle for x in c.principles)} == set(PRINCIPLES)
+
+
+def test_accounts_are_found_by_name_in_any_case_with_accents(seller, team):
+    mercier = customer("Mercier Équipements", seller, team)
+    assert scorecard(seller, "mercier équipements").account_id == mercier.pk
+    assert scorecard(seller, "MERCIER ÉQUIPEMENTS").account_id == mercier.pk
+    with pytest.raises(NoSuchAccount):
+        scorecard(seller, "mercier equipements")

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.db.models.functions import Length
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -49,6 +50,12 @@ def find_account(user, ref: object) -> Account:
         if found is not None:
             return found
     matches = list(visible.filter(name__iexact=text)[:2])
+    if not matches and not text.isascii():
+        # SQLite folds the case of ASCII letters only ("É" ≠ "é"): compare in Python, among
+        # the names of the same length.
+        wanted = text.casefold()
+        same_length = visible.annotate(name_length=Length("name")).filter(name_length=len(text))
+        matches = [a for a in same_length if a.name.casefold() == wanted][:2]
     if len(matches) == 1:
         return matches[0]
     raise NoSuchAccount(ref)
