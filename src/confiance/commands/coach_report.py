@@ -80,12 +80,19 @@ def _body(source: Source, result: dict[str, Any]) -> Group | Text:
     if not source.turns:
         return highlighted(source.text or "", findings, moves)
     parts = []
+    segments = result.get("segments") or []
     for index, turn in enumerate(source.turns):
         mine = [f for f in findings if f.get("segment") == index]
         own_moves = [m for m in moves if m.get("segment") == index]
         line = Text.assemble(
-            (f"{_clock(turn.start)} ", "dim"), (f"{clean(turn.speaker) or '—'}: ", "bold")
+            (f"{_clock(turn.start)} ", "dim"), (f"{clean(turn.speaker) or '—'}", "bold")
         )
+        if index < len(segments):
+            # Each turn's own tone, and its language when it differs from the whole call's.
+            segment = segments[index]
+            other = segment.get("lang") if segment.get("lang") != result.get("lang") else None
+            line.append(f" ({segment.get('tone', 0):+.1f}{', ' + other if other else ''})", "dim")
+        line.append(": ", "bold")
         line.append_text(highlighted(turn.text, mine, own_moves))
         parts.append(line)
     return Group(*parts)
