@@ -36,7 +36,7 @@ def _severity_style(severity: int) -> str:
 
 def highlighted(text: str, findings: list[dict], moves: list[dict]) -> Text:
     """``text`` as Rich Text with moves underlined and findings coloured by severity."""
-    shown = text[:DISPLAY_LIMIT]
+    shown = text[:DISPLAY_LIMIT].rstrip()  # trailing blank lines only pad the panel
     rich_text = Text(clean(shown))
     for move in moves:
         if move["end"] <= len(shown):
