@@ -76,3 +76,50 @@ def reader_api(seller) -> Api:
 @pytest.fixture
 def anonymous_api(db) -> Api:
     return Api(None)
+
+
+@pytest.fixture
+def world(seller, account):
+    """One of everything on the seller's account, for the permission matrix and round trips."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from confiance.accounts.models import Contact, StakeholderPosition, Topic
+    from confiance.deals.models import FollowUpPlan, Opportunity, PlanStep, StepKind
+    from confiance.interactions.models import Interaction
+    from confiance.ledger.models import Commitment
+
+    contact = Contact.objects.create(account=account, name="Claire Martin", buying_role="champion")
+    topic = Topic.objects.create(account=account, title="Hosting")
+    position = StakeholderPosition.objects.create(contact=contact, topic=topic, priority=4)
+    interaction = Interaction.objects.create(
+        account=account,
+        kind="meeting",
+        occurred_at=timezone.now() - dt.timedelta(days=3),
+        title="Kick-off",
+    )
+    commitment = Commitment.objects.create(
+        account=account, party="ours", owner_user=seller, kind="deliverable",
+        description="Send the quote", due_date=timezone.localdate() + dt.timedelta(days=5),
+    )  # fmt: skip
+    opportunity = Opportunity.objects.create(account=account, owner=seller, title="Renewal")
+    lost = Opportunity.objects.create(
+        account=account, owner=seller, title="Extension", outcome="lost", loss_reason="price",
+        decided_at=timezone.localdate(),
+    )  # fmt: skip
+    plan = FollowUpPlan.objects.create(opportunity=lost, opened_on=timezone.localdate())
+    step = PlanStep.objects.create(
+        plan=plan, position=1, kind=StepKind.CALL_BACK, due_date=timezone.localdate()
+    )
+    return {
+        "account": account.pk,
+        "contact": contact.pk,
+        "topic": topic.pk,
+        "position": position.pk,
+        "interaction": interaction.pk,
+        "commitment": commitment.pk,
+        "opportunity": opportunity.pk,
+        "plan": plan.pk,
+        "step": step.pk,
+    }

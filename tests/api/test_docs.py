@@ -73,3 +73,29 @@ def test_the_docs_assets_are_served_from_here(client, db, name, content_type):
 def test_no_other_file_can_be_read_through_the_assets_view(client, db):
     assert client.get("/api/v1/docs/assets/..%2F..%2Fsettings.py").status_code == 404
     assert client.get("/api/v1/docs/assets/favicon.png").status_code == 404
+
+
+def test_no_two_schemas_share_a_name():
+    # ninja names OpenAPI components after the class: two classes with one name would make
+    # one response silently documented with the other's shape.
+    import dataclasses
+    import importlib
+    import pkgutil
+
+    from pydantic import BaseModel
+
+    import confiance.api.routers as routers
+    import confiance.insights as insights
+
+    seen: dict[str, set[str]] = {}
+    for package in (routers, insights):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for value in vars(module).values():
+                is_model = isinstance(value, type) and issubclass(value, BaseModel)
+                if is_model or (isinstance(value, type) and dataclasses.is_dataclass(value)):
+                    seen.setdefault(value.__name__, set()).add(
+                        f"{value.__module__}.{value.__qualname__}"
+                    )
+    shared = {name: where for name, where in seen.items() if len(where) > 1}
+    assert shared == {}

@@ -27,11 +27,11 @@ def _clean_text(value: str) -> str:
 
 
 def _storable_datetime(value: dt.datetime) -> dt.datetime:
+    # In UTC: PostgreSQL refuses offsets beyond ±15:59 that ISO 8601 allows.
     try:
-        value.astimezone(dt.UTC)
+        return value.astimezone(dt.UTC)
     except OverflowError as exc:
         raise ValueError(_("This date is out of range.")) from exc
-    return value
 
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]

@@ -24,7 +24,7 @@ from confiance.api.types import chars
 router = Router(tags=["coach"])
 
 
-class CoachIn(Schema):
+class CoachRequest(Schema):
     text: chars(MAX_TEXT) | None = Field(None, description="Notes, an e-mail or any prose.")
     transcript: list[TurnIn] | None = Field(None, max_length=MAX_TURNS)
     transcript_file: TranscriptFileIn | None = None
@@ -34,14 +34,14 @@ class CoachIn(Schema):
     )
 
 
-class Span(Schema):
+class CoachSpan(Schema):
     start: int
     end: int
     text: str
     segment: int | None = None
 
 
-class FindingOut(Span):
+class CoachFinding(CoachSpan):
     category: str
     severity: int
     rule: str
@@ -50,19 +50,19 @@ class FindingOut(Span):
     question: str
 
 
-class MoveOut(Span):
+class CoachMove(CoachSpan):
     category: str
     rule: str
 
 
-class CommitmentOut(Span):
+class CoachCommitment(CoachSpan):
     speaker: str | None = None
     party: str
     action: str
     due_date: dt.date | None = None
 
 
-class SpeakerOut(Schema):
+class CoachSpeaker(Schema):
     speaker: str
     words: int
     word_share: float
@@ -74,25 +74,25 @@ class SpeakerOut(Schema):
     tone: float
 
 
-class SegmentOut(Schema):
+class CoachSegment(Schema):
     index: int
     speaker: str
     lang: str
     tone: float
 
 
-class CoachOut(Schema):
+class CoachResult(Schema):
     lang: str
     tone: float
-    findings: list[FindingOut]
-    moves: list[MoveOut]
-    commitments: list[CommitmentOut]
-    speakers: list[SpeakerOut]
-    segments: list[SegmentOut]
+    findings: list[CoachFinding]
+    moves: list[CoachMove]
+    commitments: list[CoachCommitment]
+    speakers: list[CoachSpeaker]
+    segments: list[CoachSegment]
 
 
-@router.post("/coach", response={200: CoachOut, **ERRORS}, auth=read_only_ok)
-def coach(request, payload: CoachIn):
+@router.post("/coach", response={200: CoachResult, **ERRORS}, auth=read_only_ok)
+def coach(request, payload: CoachRequest):
     """Analyse a text or a transcript and return the coach's reading; nothing is stored.
 
     A read-only token may call it: it changes nothing.

@@ -30,7 +30,7 @@ Kind = Literal[tuple(InteractionKind.values)]
 MAX_DURATION = 7 * 24 * 3600
 
 
-class SegmentOut(Schema):
+class TranscriptSegment(Schema):
     position: int
     speaker: str = Field(..., alias="speaker_label")
     start: float | None
@@ -65,7 +65,7 @@ class InteractionSummary(Schema):
 
 class InteractionOut(InteractionSummary):
     analysis: dict[str, Any] | None
-    segments: list[SegmentOut]
+    segments: list[TranscriptSegment]
 
     @staticmethod
     def resolve_segments(obj) -> list:
