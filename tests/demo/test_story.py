@@ -69,9 +69,21 @@ def test_the_portfolio_has_the_promised_size_and_mix():
 
 
 def test_the_history_spans_eighteen_months_up_to_the_day_it_was_loaded():
-    moments = [days_ago(m) for m in Interaction.objects.values_list("occurred_at", flat=True)]
+    past = Interaction.objects.filter(occurred_at__date__lte=TODAY)
+    moments = [days_ago(m) for m in past.values_list("occurred_at", flat=True)]
     assert max(moments) >= 540 and min(moments) <= 3
-    assert all(m >= 0 for m in moments)
+
+
+def test_a_few_meetings_are_in_the_diary_for_the_next_two_weeks():
+    upcoming = Interaction.objects.filter(occurred_at__date__gt=TODAY)
+    assert {i.kind for i in upcoming} == {"meeting"}
+    assert all(0 < -days_ago(i.occurred_at) <= 14 for i in upcoming)
+    assert not Segment.objects.filter(interaction__in=upcoming).exists()  # not held yet
+    assert {i.account.name for i in upcoming} >= {
+        "Mercier Équipements Industriels",
+        "Northbridge Health Trust",
+    }
+    assert all(i.contacts.exists() and i.users.exists() for i in upcoming)
 
 
 def test_buying_groups_cover_every_role_with_influence_from_1_to_5():

@@ -160,8 +160,8 @@ def _mood(profile: str, from_end: int, rng: random.Random) -> str:
 def _moment(spec: AccountSpec, rng: random.Random, today: dt.date, days_ago: int) -> dt.datetime:
     """A working-hours moment ``days_ago`` days before ``today``, in the account's time zone."""
     day = today - dt.timedelta(days=days_ago)
-    if day.weekday() >= 5:  # weekends move to the Friday before
-        day -= dt.timedelta(days=day.weekday() - 4)
+    if day.weekday() >= 5:  # weekends move to the Friday before, or after for the diary
+        day += dt.timedelta(days=7 - day.weekday() if days_ago < 0 else 4 - day.weekday())
     moment = dt.time(rng.randint(8, 17), rng.choice([0, 15, 30, 45]))
     return dt.datetime.combine(day, moment, tzinfo=ZoneInfo(TIME_ZONES[spec.country]))
 
@@ -252,6 +252,18 @@ def _scripted(spec: AccountSpec, rng: random.Random, today: dt.date, item: Scrip
     texts = TEXTS[spec.language]
     when = _moment(spec, rng, today, item.days_ago)
     values = {**slots(spec, rng, when), **dict(item.values)}
+    if item.kind == "upcoming":
+        return Draft(
+            spec.key,
+            "meeting",
+            when,
+            item.title,
+            item.agenda,
+            spec.language,
+            "neutral",
+            duration_minutes=60,
+            contact_roles=["A", "B", "C"],
+        )
     if item.kind == "prep_note":
         bank = texts.PREP_COMBATIVE if item.bank == "combative" else texts.PREP_COLLABORATIVE
         body = _fill(bank[item.index], values)

@@ -14,17 +14,31 @@ class Scripted:
     """An interaction placed on a given day: a prep note, or a meeting with a transcript."""
 
     days_ago: int
-    kind: str  # "prep_note" or "meeting"
+    kind: str  # "prep_note", "meeting" or "upcoming"
     bank: str  # prep: "combative"/"collaborative"; meeting: a transcripts.py script kind
     index: int = 0
     title: str = ""
     with_manager: bool = False
     #: Template values that the story fixes, such as the competitor's price gap.
     values: tuple[tuple[str, str], ...] = ()
+    #: For an upcoming meeting (``days_ago`` < 0): its agenda.
+    agenda: str = ""
+
+
+def _upcoming(in_days: int, title: str, agenda: str) -> Scripted:
+    """A meeting in the diary: the brief prepares it, nothing has been said yet."""
+    return Scripted(-in_days, "upcoming", "", title=title, agenda=agenda)
 
 
 SCRIPTED: dict[str, list[Scripted]] = {
     "mercier": [
+        _upcoming(
+            3,
+            "Comparaison ligne à ligne avec l'offre Maintivo",
+            "Ordre du jour : reprendre l'offre concurrente ligne par ligne (périmètre, "
+            "support sur site, reprise des données) ; revoir les besoins du site de "
+            "Grenoble ; décider ensemble de la suite.",
+        ),
         Scripted(41, "prep_note", "combative", 1),
         Scripted(16, "prep_note", "combative", 0),
         Scripted(
@@ -35,7 +49,15 @@ SCRIPTED: dict[str, list[Scripted]] = {
         Scripted(21, "prep_note", "collaborative", 0),
         Scripted(20, "meeting", "split", 0, "Atelier calendrier de déploiement"),
     ],
-    "fromageries": [Scripted(30, "meeting", "collaborative", 1, "Découverte des besoins")],
+    "fromageries": [
+        Scripted(30, "meeting", "collaborative", 1, "Découverte des besoins"),
+        _upcoming(
+            6,
+            "Présentation de la proposition",
+            "Ordre du jour : la proposition pour les six fromageries ; le témoignage "
+            "des Laiteries des Monts d'Auvergne ; les questions de l'équipe achats.",
+        ),
+    ],
     "evr": [
         Scripted(
             228, "meeting", "tense", 0, "Négociation du renouvellement", values=(("gap", "12"),)
@@ -51,12 +73,26 @@ SCRIPTED: dict[str, list[Scripted]] = {
         Scripted(29, "meeting", "combative", 0, "Rollout schedule review", with_manager=True),
     ],
     "northbridge": [
+        _upcoming(
+            5,
+            "Hosting decision meeting",
+            "Agenda: both hosting options costed, offline mode included; the data "
+            "protection review; agree a recommendation for the board.",
+        ),
         Scripted(41, "meeting", "collaborative", 1, "Migration planning"),
         Scripted(12, "prep_note", "collaborative", 0),
         Scripted(11, "meeting", "split", 0, "Hosting options workshop"),
     ],
     "harrow": [Scripted(60, "meeting", "collaborative", 0, "Annual review")],
-    "kestrel": [Scripted(25, "prep_note", "combative", 2)],
+    "kestrel": [
+        Scripted(25, "prep_note", "combative", 2),
+        _upcoming(
+            8,
+            "Phase one scope review",
+            "Agenda: what phase one covers and what it "
+            "leaves out; the discount asked for; the next step and who takes it.",
+        ),
+    ],
 }
 
 #: Buying roles of the contacts, in order, where the story needs particular people.
