@@ -4,7 +4,8 @@ The radar ranks every visible customer, so it costs time in proportion to the po
 (seconds for 10,000 accounts). It only changes when accounts, conversations, commitments,
 opportunities or plans change, or when the day changes. The cache key holds a fingerprint of
 those tables (row counts and latest change, over the accounts the user sees), so an edit is
-visible on the next page load; a fingerprint costs a few aggregate queries.
+visible on the next page load; a fingerprint costs a few aggregate queries. The lists are
+stored in chunks so that showing one page reads one chunk, not the whole radar.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import hashlib
 
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.utils import timezone
 
@@ -46,13 +48,67 @@ def fingerprint(user) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
 
 
-def cached_radar(user, lang: str):
-    """``confiance.insights.radar.radar(user, lang=lang)``, reused while nothing changed."""
+CHUNK = 200  # entries per cache entry: a page of the radar unpickles one chunk, not 10,000 rows
+
+
+def radar_pages(user, lang: str, pages: dict[str, object], per_page: int) -> dict:
+    """One page of each radar list ("customers", "prospects"), as Django ``Page`` objects.
+
+    ``pages`` maps each list to the requested page number (any text; out-of-range numbers
+    give the nearest page, as ``Paginator.get_page`` does). Returns ``as_of`` and the pages.
+    """
+    key = f"confiance:radar:{user.pk}:{lang}:{timezone.localdate()}:{fingerprint(user)}"
+    meta = cache.get(key)
+    if meta is not None:
+        result = _pages(key, meta, pages, per_page)
+        if result is not None:
+            return result
+    meta = _compute(user, lang, key)
+    return _pages(key, meta, pages, per_page, computed=meta)
+
+
+def _pages(key: str, meta: dict, pages: dict, per_page: int, computed: dict | None = None):
+    result = {"as_of": meta["as_of"]}
+    for which, number in pages.items():
+        page = Paginator(range(meta["counts"][which]), per_page).get_page(number)
+        start = (page.number - 1) * per_page
+        stop = start + len(page.object_list)
+        if computed is not None:
+            rows = computed["lists"][which][start:stop]
+        else:
+            rows = _slice(key, which, start, stop)
+            if rows is None:  # a chunk was evicted on its own: compute again
+                return None
+        page.object_list = rows
+        result[which] = page
+    return result
+
+
+def _slice(key: str, which: str, start: int, stop: int) -> list | None:
+    if stop <= start:
+        return []
+    first, last = start // CHUNK, (stop - 1) // CHUNK
+    keys = [f"{key}:{which}:{n}" for n in range(first, last + 1)]
+    found = cache.get_many(keys)
+    if len(found) != len(keys):
+        return None
+    rows = [row for k in keys for row in found[k]]
+    return rows[start - first * CHUNK : stop - first * CHUNK]
+
+
+def _compute(user, lang: str, key: str) -> dict:
     from confiance.insights.radar import radar
 
-    key = f"confiance:radar:{user.pk}:{lang}:{timezone.localdate()}:{fingerprint(user)}"
-    found = cache.get(key)
-    if found is None:
-        found = radar(user, lang=lang)
-        cache.set(key, found, TIMEOUT_SECONDS)
-    return found
+    found = radar(user, lang=lang)
+    lists = {"customers": found.customers, "prospects": found.prospects}
+    cache.set_many(
+        {
+            f"{key}:{which}:{n // CHUNK}": rows[n : n + CHUNK]
+            for which, rows in lists.items()
+            for n in range(0, len(rows), CHUNK)
+        },
+        TIMEOUT_SECONDS,
+    )
+    meta = {"as_of": found.as_of, "counts": {which: len(rows) for which, rows in lists.items()}}
+    cache.set(key, meta, TIMEOUT_SECONDS)
+    return {**meta, "lists": lists}

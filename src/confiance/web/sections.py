@@ -76,15 +76,12 @@ def portfolio_sections(request, user) -> dict:
 
 
 def radar_sections(request, user) -> dict:
-    """The paradox radar, paginated; cached until the visible data changes (see radar_cache)."""
-    from confiance.web.radar_cache import cached_radar
+    """The paradox radar, one page of each list; cached until the visible data changes."""
+    from confiance.web.radar_cache import radar_pages
 
-    found = cached_radar(user, ui_lang())
-    return {
-        "radar": found,
-        "neglected": Paginator(found.customers, RADAR_PAGE).get_page(request.GET.get("radar")),
-        "packs": Paginator(found.prospects, RADAR_PAGE).get_page(request.GET.get("prospects")),
-    }
+    pages = {"customers": request.GET.get("radar"), "prospects": request.GET.get("prospects")}
+    found = radar_pages(user, ui_lang(), pages, RADAR_PAGE)
+    return {"as_of": found["as_of"], "neglected": found["customers"], "packs": found["prospects"]}
 
 
 def team_sections(user, team_ids: list[int]) -> dict:
