@@ -125,6 +125,21 @@ def test_the_brief_takes_a_constant_number_of_queries(
         StakeholderPosition.objects.create(
             contact=contact, topic=topic, preferred_alternative=str(i % 2)
         )
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(25):
         brief = meeting_brief(seller, account, as_of=TODAY)
     assert len(brief.ours) == size and len(brief.divergences) == 1
+
+
+def test_the_brief_brings_back_pending_noes(account, seller):
+    from confiance.deals.models import Opportunity
+    from confiance.deals.services import record_outcome
+
+    opp = Opportunity.objects.create(account=account, owner=seller, title="Extension", amount=9000)
+    record_outcome(opp, "lost", reason="price", decided_at=TODAY - 10 * DAY, competitor="Acme")
+    brief = meeting_brief(seller, account, as_of=TODAY)
+    assert [p.opportunity for p in brief.plans] == ["Extension"] and brief.plans[0].overdue
+    assert "Come back to the “no” on Extension: call back (due 2026-11-12)." in brief.agenda
+    assert (
+        "Can we go through both offers line by line, to be sure we compare the same things?"
+        in brief.questions
+    )

@@ -305,6 +305,13 @@ def _print_brief(b) -> None:
             console.print(f"  • {escape(c.description)} — {c.due_date or '–'}{late}")
         if not lines:
             console.print(f"  [dim]{_('none')}[/dim]")
+    if b.plans:
+        console.print(f"\n[bold]{_('“No”s to come back to')}[/bold]")
+        for p in b.plans:
+            step = p.next_step
+            late = f" [red]({_('overdue')})[/red]" if p.overdue else ""
+            nxt = f"{escape(step.label)} — {step.due_date}{late}" if step else ""
+            console.print(f"  • {escape(p.opportunity)} ({escape(p.reason_label)}): {nxt}")
     console.print(f"\n[bold]{_('Where the buying group diverges')}[/bold]")
     for t in b.divergences:
         camps = "; ".join(f"{c.alternative}: {', '.join(c.supporters)}" for c in t.camps)

@@ -30,6 +30,7 @@ from confiance.ledger.models import Commitment, Status
 from .buying_group import TopicView, buying_group_map
 from .common import Result, find_account, language, local_today, user_timezone
 from .facts import TWO_WAY
+from .perseverance import PlanView, plans
 from .scorecard import Scorecard, scorecard
 
 LAST_CONVERSATIONS = 5
@@ -45,7 +46,7 @@ REPAIR = {
         gettext_lazy("What do you need in order to decide freely and well?"),
     ),
     "integrity": (
-        gettext_lazy("Settle our open commitments first, and say what we will do by when."),
+        gettext_lazy("Show that we keep our word: say what we will do, by when, and do it."),
         gettext_lazy("Which of our promises matters most to you right now?"),
     ),
     "integrity_theirs": (
@@ -114,6 +115,7 @@ class Brief(Result):
     tones: list[ToneLine]
     tone_summary: str
     prep: PrepReading | None
+    plans: list[PlanView] = field(default_factory=list)  # pending perseverance plans
     agenda: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
 
@@ -128,6 +130,7 @@ def meeting_brief(
     upcoming = _meeting(target, meeting)
     card = scorecard(user, target, as_of=as_of, lang=lang)
     group = buying_group_map(user, target, lang=lang)
+    pending = plans(user, as_of=as_of, lang=lang, account_id=target.pk).plans
     with language(lang) as code:
         ours, theirs = _commitments(target, as_of)
         tones = _tones(target, upcoming)
@@ -147,6 +150,7 @@ def meeting_brief(
             tones=tones,
             tone_summary=_tone_summary(tones),
             prep=prep,
+            plans=pending,
         )
         brief.agenda, brief.questions = _agenda(brief, group)
     return brief
@@ -267,6 +271,20 @@ def _agenda(brief: Brief, group) -> tuple[list[str], list[str]]:
             _("Our overdue commitments first: %(items)s.")
             % {"items": "; ".join(c.description for c in late[:3])}
         )
+    for plan in brief.plans:
+        step = plan.next_step
+        if step is None:
+            continue
+        agenda.append(
+            _("Come back to the “no” on %(deal)s: %(step)s (due %(due)s).")
+            % {"deal": plan.opportunity, "step": step.label.lower(), "due": step.due_date}
+        )
+        if plan.reason in ("price", "competitor"):
+            questions.append(
+                _(
+                    "Can we go through both offers line by line, to be sure we compare the same things?"
+                )
+            )
     for item in group.agenda[:TOP_DIVERGENCES]:
         agenda.append(
             _("Discuss %(topic)s together (divergence %(score)d/100): options, not positions.")

@@ -2,8 +2,9 @@
 
 Public API:
 
-- ``plans(user, *, as_of=None, lang=None, include_closed=False) -> PlansReport``: the plans of
-  the opportunities ``user`` may see (pending ones, or all), each ``PlanView`` with its steps
+- ``plans(user, *, as_of=None, lang=None, include_closed=False, account_id=None) ->
+  PlansReport``: the plans of the opportunities ``user`` may see (pending ones, or all; of one
+  account if given), each ``PlanView`` with its steps
   (``StepView``: kind, label, due date, done, overdue, note and, for the like-for-like step,
   the comparison ``checklist``), the ``overdue`` plans first, and the reversal rate (a "no"
   later won) per seller (``sellers``) and for everything visible (``team``).
@@ -115,11 +116,19 @@ def comparison_checklist(price_gap_pct: float | None) -> list[str]:
 
 
 def plans(
-    user, *, as_of: dt.date | None = None, lang: str | None = None, include_closed: bool = False
+    user,
+    *,
+    as_of: dt.date | None = None,
+    lang: str | None = None,
+    include_closed: bool = False,
+    account_id: int | None = None,
 ) -> PlansReport:
-    """Perseverance plans ``user`` may see, overdue first, with reversal rates."""
+    """Perseverance plans ``user`` may see (of one account if given), overdue first, with
+    reversal rates."""
     as_of = as_of or local_today(user_timezone(user))
     scope = FollowUpPlan.objects.filter(opportunity__account_id__in=visible_ids(user))
+    if account_id is not None:
+        scope = scope.filter(opportunity__account_id=account_id)
     listed = scope if include_closed else scope.filter(result=PlanResult.PENDING)
     rows = list(listed.select_related("opportunity__account", "opportunity__owner"))
     steps: dict[int, list[PlanStep]] = defaultdict(list)
