@@ -177,7 +177,8 @@ def _load(code: str) -> LanguageData:
         (REPORTED, "reported_speech"),
         (QUOTE, "quotes"),
     ):
-        add(kind, Rule(kind, f"{code}.syntax.{key}"), syntax[key], where)
+        weight = weights["tone"]["negator"] if kind == NEGATOR else 0.0
+        add(kind, Rule(kind, f"{code}.syntax.{key}", weight=weight), syntax[key], where)
     for entry in lang.get("intensifiers", []):
         rule = Rule(INTENSIFIER, entry["id"], weight=float(entry["factor"]))
         add(INTENSIFIER, rule, entry["patterns"], where)

@@ -150,6 +150,8 @@ def scan(toks: list[str], data: LanguageData) -> list[Hit]:
             if not neg_strong:
                 neg_until = -1
         elif kind == NEGATOR:
+            if i >= neg_until:  # "ne … pas" is one negation, not two
+                hits.append(Hit(rule, i, end, False, reported or quote_from >= 0, 1.0))
             neg_until = end + data.window
             neg_strong = False
         elif kind == RAISER:
