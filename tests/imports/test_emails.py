@@ -117,3 +117,9 @@ def test_contacts_of_accounts_the_user_cannot_see_are_not_matched(
     email = Interaction.objects.get()
     assert email.contacts.count() == 0
     assert "claire.dubois@northwind.example" in report.unknown
+
+
+def test_two_worker_processes_import_the_same_as_one(fixture_path, account, claire):
+    report = import_file(fixture_path("thunderbird.mbox"), user=account.owner, workers=2)
+    assert report.created["email"] == 3
+    assert Interaction.objects.filter(analysis__isnull=False, tone__isnull=False).count() == 3

@@ -29,7 +29,6 @@ MAX_PARTS = 500
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 _HEADER_LINE = re.compile(rb"^[!-9;-~]{1,76}:")
-_MBOX_SEPARATOR = re.compile(rb"^From \S+\s+\w{3} \w{3}\s+\d")
 _MSGID = re.compile(r"<([^<>\s]+)>")
 _SUBJECT_PREFIX = re.compile(r"^\s*((re|fwd?|tr|aw|wg|rép|ref)\s*(\[\d+\])?\s*:\s*)+", re.I)
 _BROKEN = (
@@ -184,7 +183,7 @@ def _build(message: Message, data: bytes, filename: str) -> ParsedEmail:
 def _walk(message: Message, filename: str) -> tuple[str | None, str | None, list]:
     """Find the first plain and HTML bodies and list attachments, depth-first, iteratively."""
     plain: str | None = None
-    html: str | None = None
+    html_part: Message | None = None
     attachments: list[tuple[str, str, int]] = []
     stack: list[tuple[Message, str, int]] = [(message, "1", 0)]
     seen = 0
@@ -217,12 +216,13 @@ def _walk(message: Message, filename: str) -> tuple[str | None, str | None, list
                 text = _payload_text(part)
                 plain = text if text.strip() else None
         elif content_type == "text/html" and disposition != "attachment" and not name:
-            if html is None:
-                html = _payload_text(part)
+            if html_part is None:
+                html_part = part  # decoded only if no plain text turns up
         else:
             payload = part.get_payload(decode=True)
             size = len(payload) if isinstance(payload, bytes) else 0
             attachments.append((name, content_type, size))
+    html = _payload_text(html_part) if plain is None and html_part is not None else None
     return plain, html, attachments
 
 
@@ -314,10 +314,18 @@ def _first_id(value: str) -> str:
     return value.strip()[:300]
 
 
+# "Name <addr>" or a bare address: most headers, parsed without the slow general parser.
+_SIMPLE_ADDRESS = re.compile(r'^\s*(?:"?([^"<>,;]*?)"?\s*)?<?([^<>\s,;"]+@[^<>\s,;"]+)>?\s*$')
+
+
 def _addresses(message: Message, name: str) -> list[Address]:
     try:
-        raw = message.get_all(name) or []
-        pairs = getaddresses([str(value) for value in raw])
+        raw = [str(value) for value in message.get_all(name) or []]
+        simple = [_SIMPLE_ADDRESS.match(value) for value in raw]
+        if raw and all(simple):
+            pairs = [(m.group(1) or "", m.group(2)) for m in simple]
+        else:
+            pairs = getaddresses(raw)
     except _HEADER_ERRORS:
         return []
     result: list[Address] = []
@@ -347,52 +355,7 @@ def iter_mbox(path: str | Path) -> Iterator[ParsedEmail]:
     Raises IngestError naming the archive, the message number and its first line when the
     archive is not an mbox, a message is broken, or the archive ends mid-message.
     """
-    path = Path(path)
-    name = path.name
-    with path.open("rb") as handle:
-        first = handle.readline()
-        if not first.startswith(b"From "):
-            raise IngestError(
-                "not an mbox archive: it must start with a 'From ' separator line",
-                filename=name,
-                line=1,
-            )
-        number, start, line_no = 1, 2, 1
-        chunks: list[bytes] = []
-        size = 0
-        previous_blank = True
-        for line in handle:
-            line_no += 1
-            if line.startswith(b"From ") and (previous_blank or _MBOX_SEPARATOR.match(line)):
-                yield _mbox_message(b"".join(chunks), name, number, start)
-                number, start, chunks, size = number + 1, line_no + 1, [], 0
-                previous_blank = False
-                continue
-            if line.startswith(b">") and line.lstrip(b">").startswith(b"From "):
-                line = line[1:]  # mboxrd escaping of body lines that start with "From "
-            size += len(line)
-            if size > MAX_MESSAGE_BYTES:
-                raise IngestError(
-                    f"message {number} is larger than {MAX_MESSAGE_BYTES // (1024 * 1024)} MB",
-                    filename=name,
-                    line=start,
-                )
-            chunks.append(line)
-            previous_blank = line in (b"\n", b"\r\n")
-        data = b"".join(chunks)
-        if not data.endswith(b"\n") or not re.search(rb"\r?\n\r?\n", data):
-            raise IngestError(
-                f"the archive ends in the middle of message {number} (truncated?)",
-                filename=name,
-                line=line_no,
-            )
-        yield _mbox_message(data, name, number, start)
+    from confiance.ingest.mbox import iter_raw_messages, parse_raw  # mbox builds on this module
 
-
-def _mbox_message(data: bytes, name: str, number: int, start: int) -> ParsedEmail:
-    try:
-        return parse_eml(data, name)
-    except IngestError as exc:
-        raise IngestError(
-            f"message {number}: {exc.message}", filename=name, line=start, part=exc.part
-        ) from exc
+    for raw in iter_raw_messages(path):
+        yield parse_raw(raw)

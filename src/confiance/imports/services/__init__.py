@@ -7,6 +7,7 @@ left exactly as it was and the report carries the message.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +20,8 @@ from confiance.imports.services.context import ImportContext, Progress, team_of
 from confiance.imports.services.report import ImportReport
 from confiance.ingest.errors import IngestError
 
+# mbox archives above this size are parsed and analysed on two cores.
+PARALLEL_MIN_BYTES = 8 * 1024 * 1024
 # Formats read whole into memory are refused above this size; mbox and CSV are streamed.
 MAX_WHOLE_FILE_BYTES = 64 * 1024 * 1024
 
@@ -62,6 +65,7 @@ def import_file(
     create_contacts: bool = False,
     mapping: Path | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> ImportReport:
     """Import ``path`` as ``user``; never raises on bad input (see ``report.error``)."""
     path = Path(path)
@@ -82,6 +86,7 @@ def import_file(
         create_contacts=create_contacts,
         mapping=mapping,
         progress=progress,
+        workers=workers,
     )
     try:
         report.format = detect_format(path, filename)
@@ -106,8 +111,10 @@ def import_file(
 
 def _dispatch(path: Path, filename: str, kind: str, ctx: ImportContext) -> None:
     from confiance.imports.services import calendars, crm, emails, transcripts
+    from confiance.ingest.coaching import analyse_email
     from confiance.ingest.crm import open_crm_csv
-    from confiance.ingest.email import iter_mbox, parse_eml
+    from confiance.ingest.email import parse_eml
+    from confiance.ingest.parallel import analysed_mbox
 
     if kind == "csv":
         crm.import_crm(open_crm_csv(path, filename, mapping=ctx.mapping), ctx)
@@ -115,7 +122,10 @@ def _dispatch(path: Path, filename: str, kind: str, ctx: ImportContext) -> None:
     if kind == "mbox":
         if ctx.progress is not None:
             ctx.total = count_mbox_messages(path)
-        emails.import_emails(iter_mbox(path), ctx, "mbox")
+        workers = ctx.workers
+        if workers is None:  # worth the start-up of worker processes only for big archives
+            workers = min(2, os.cpu_count() or 1) if path.stat().st_size > PARALLEL_MIN_BYTES else 1
+        emails.import_emails(analysed_mbox(path, workers=workers), ctx, "mbox")
         return
     if path.stat().st_size > MAX_WHOLE_FILE_BYTES:
         raise IngestError(
@@ -126,7 +136,8 @@ def _dispatch(path: Path, filename: str, kind: str, ctx: ImportContext) -> None:
     data = path.read_bytes()
     if kind == "eml":
         ctx.total = 1
-        emails.import_emails([parse_eml(data, filename)], ctx, "eml")
+        mail = parse_eml(data, filename)
+        emails.import_emails([(mail, analyse_email(mail))], ctx, "eml")
     elif kind in ("vtt", "srt"):
         transcripts.import_transcript(data, filename, ctx)
     elif kind == "ics":

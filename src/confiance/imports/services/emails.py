@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from confiance.accounts.models import Account, Contact
 from confiance.imports.models import EmailMessage
-from confiance.imports.services.analysis import analyse
+from confiance.imports.services.analysis import Reading
 from confiance.imports.services.context import ImportContext
 from confiance.ingest.email import ParsedEmail
 from confiance.interactions.models import Interaction, InteractionKind, Source
@@ -21,12 +21,14 @@ from confiance.interactions.models import Interaction, InteractionKind, Source
 BATCH = 500
 
 
-def import_emails(messages: Iterable[ParsedEmail], ctx: ImportContext, source: str) -> None:
-    """Import a stream of parsed messages; memory holds one batch at a time."""
+def import_emails(
+    messages: Iterable[tuple[ParsedEmail, Reading]], ctx: ImportContext, source: str
+) -> None:
+    """Import a stream of parsed, analysed messages; memory holds one batch at a time."""
     state = _ThreadState()
-    batch: list[ParsedEmail] = []
-    for mail in messages:
-        batch.append(mail)
+    batch: list[tuple[ParsedEmail, Reading]] = []
+    for pair in messages:
+        batch.append(pair)
         if len(batch) >= BATCH:
             _flush(batch, ctx, source, state)
             batch = []
@@ -45,13 +47,17 @@ def external_id(mail: ParsedEmail) -> str:
     return (mail.message_id or f"sha256:{mail.content_hash}")[:300]
 
 
-def _flush(batch: list[ParsedEmail], ctx: ImportContext, source: str, state: _ThreadState) -> None:
-    addresses = {a for mail in batch for a in mail.addresses}
+def _flush(
+    batch: list[tuple[ParsedEmail, Reading]], ctx: ImportContext, source: str, state: _ThreadState
+) -> None:
+    readings = {id(mail): reading for mail, reading in batch}
+    mails = [mail for mail, _reading in batch]
+    addresses = {a for mail in mails for a in mail.addresses}
     ctx.resolve_addresses(addresses)
-    _resolve_threads(batch, state)
+    _resolve_threads(mails, state)
     accounts = _accounts(ctx)
     planned: list[tuple[ParsedEmail, Account, str]] = []
-    for mail in batch:
+    for mail in mails:
         account = _account_for(mail, ctx, state, accounts)
         label = mail.subject or mail.message_id or _("(no subject)")
         if account is None:
@@ -77,7 +83,7 @@ def _flush(batch: list[ParsedEmail], ctx: ImportContext, source: str, state: _Th
             ctx.tick()
             continue
         state.seen.add(key)
-        rows.append(_build(mail, account, ext, ctx, source))
+        rows.append(_build(mail, readings[id(mail)], account, ext, ctx, source))
         ctx.tick()
     _save(rows, ctx)
 
@@ -137,7 +143,9 @@ class _Row:
         self.message = message
 
 
-def _build(mail: ParsedEmail, account: Account, ext: str, ctx: ImportContext, source: str) -> _Row:
+def _build(
+    mail: ParsedEmail, reading: Reading, account: Account, ext: str, ctx: ImportContext, source: str
+) -> _Row:
     contacts: dict[int, Contact] = {}
     users: dict[int, object] = {}
     for name, address in [mail.sender, *mail.to, *mail.cc]:
@@ -163,9 +171,7 @@ def _build(mail: ParsedEmail, account: Account, ext: str, ctx: ImportContext, so
             users[user.pk] = user
     sender_address = mail.sender[1]
     sender_contacts = ctx.contacts_for(sender_address, account) if sender_address else []
-    tone, analysis, problem = analyse(
-        mail.body_text, reference_date=mail.date.date() if mail.date else None
-    )
+    tone, analysis, problem = reading
     if problem:
         ctx.report.note(problem)
     interaction = Interaction(
