@@ -26,6 +26,7 @@ def demo_data(
     from confiance.accounts.models import Account
     from confiance.coach import CoachError
     from confiance.demo import DEFAULT_SEED, load_demo
+    from confiance.users.models import Role
 
     try:
         if if_empty and Account.objects.exists():
@@ -51,4 +52,4 @@ def demo_data(
     )
     console.print(_("Sign in with password %(password)s as:") % {"password": result.password})
     for username, role, name in result.logins:
-        console.print(f"  [bold]{username}[/bold]  {name} ({role})")
+        console.print(f"  [bold]{username}[/bold]  {name} ({Role(role).label})")
