@@ -166,6 +166,7 @@ def build(n_accounts: int, *, batch: int, log):
         total += len(chunk)
         if total % 100_000 < batch:
             log(f"  {total:,} interactions ({time.perf_counter() - started:.0f} s)")
+    log(f"  {total:,} interactions in all ({time.perf_counter() - started:.0f} s)")
 
     def commitment_rows():
         for account_id in ids:

@@ -93,7 +93,10 @@ def radar(
     customers = [f for f in portfolio.accounts.values() if f.kind == "customer"]
     prospects = [f for f in portfolio.accounts.values() if f.kind == "prospect"]
     with language(lang):
-        cards = {c.account_id: c for c in score_portfolio(portfolio, lang=lang, trend=False)}
+        cards = {
+            c.account_id: c
+            for c in score_portfolio(portfolio, lang=lang, trend=False, explain=False)
+        }
         top_value = max((f.annual_value for f in customers), default=0.0)
         total_value = sum(f.annual_value for f in customers)
         entries = [

@@ -112,25 +112,31 @@ def scorecards(
 
 
 def score_portfolio(
-    portfolio: Portfolio, *, lang: str | None = None, months: int = 12, trend: bool = True
+    portfolio: Portfolio,
+    *,
+    lang: str | None = None,
+    months: int = 12,
+    trend: bool = True,
+    explain: bool = True,
 ) -> list[Scorecard]:
-    """Score every account of an already loaded portfolio (no query)."""
+    """Score every account of an already loaded portfolio (no query); without ``explain``,
+    the ``facts`` sentences are left empty (the radar needs only the scores)."""
     ctx = Context.from_deals(portfolio.peer_deals)
     window = Window(month_start(portfolio.as_of, months - 1), portfolio.as_of)
     with language(lang):
         cards = [
-            _score_account(facts, window, ctx, months, trend)
+            _score_account(facts, window, ctx, months, trend, explain)
             for facts in portfolio.accounts.values()
         ]
     return sorted(cards, key=lambda c: (c.account.casefold(), c.account_id))
 
 
 def _score_account(
-    facts: AccountFacts, window: Window, ctx: Context, months: int, trend: bool
+    facts: AccountFacts, window: Window, ctx: Context, months: int, trend: bool, explain: bool
 ) -> Scorecard:
     principles = []
     for name in PRINCIPLES:
-        score, ours, theirs, lines = SCORERS[name](facts, window, ctx, True)
+        score, ours, theirs, lines = SCORERS[name](facts, window, ctx, explain)
         principles.append(
             PrincipleScore(name, str(LABELS[name]), score, score is not None, lines, ours, theirs)
         )
