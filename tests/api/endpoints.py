@@ -13,6 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
+
+
+def fixture(name: str):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, (FIXTURES / name).read_bytes())
+
 
 NOTE = (
     "We met Claire on Tuesday. Could you tell me what matters most to you in the hosting "
@@ -30,6 +40,7 @@ class Endpoint:
     list_key: str | None = None  # for lists: which world object must (not) appear
     ids: Callable[[dict], list[int]] = lambda body: [item["id"] for item in body["items"]]
     read_ok: bool = False
+    multipart: bool = False  # body sent as a form with a file
     statuses: tuple[int, ...] = field(default=(200,))
 
     def url(self, world: dict) -> str:
@@ -139,4 +150,8 @@ ENDPOINTS = [
     ),
     Endpoint("buying group", "get", "accounts/{account}/buying-group", "read"),
     Endpoint("brief", "get", "accounts/{account}/brief", "read"),
+    Endpoint(
+        "import a file", "post", "imports", "write", multipart=True,
+        body=lambda w: {"account_id": str(w["account"]), "file": fixture("zoom.vtt")},
+    ),
 ]  # fmt: skip

@@ -28,6 +28,9 @@ def world2(world):
 
 def send(client: Api, endpoint, world):
     body = endpoint.body(world) if endpoint.body else None
+    if endpoint.multipart:
+        url = f"/api/v1/{endpoint.url(world)}"
+        return client.client.post(url, body, **client.headers)
     return client.call(endpoint.method, endpoint.url(world), body)
 
 

@@ -13,6 +13,7 @@ from confiance.api.routers import (
     commitments,
     contacts,
     deals,
+    imports,
     insights,
     interactions,
     me,
@@ -35,5 +36,7 @@ api = NinjaAPI(
 )
 errors.install(api)
 
-for module in (me, accounts, contacts, interactions, commitments, deals, insights, coach):
+for module in (
+    me, accounts, contacts, interactions, commitments, deals, insights, coach, imports,
+):  # fmt: skip
     api.add_router("/", module.router)
