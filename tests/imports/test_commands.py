@@ -89,3 +89,20 @@ def test_person_export_and_erase(account, claire, seller):
     result = runner.invoke(app, ["person", "export", "claire.dubois@northwind.example"])
     assert result.exit_code == 1
     assert "Nobody with the address" in result.output
+
+
+def test_import_recognises_an_export_directory(account, tmp_path):
+    runner.invoke(app, ["export", "--out", str(tmp_path)])
+    result = runner.invoke(app, ["import", str(tmp_path)])
+    # Recognised as an export, and refused because this database is not empty.
+    assert result.exit_code == 1
+    assert "the database is not empty" in result.output
+
+
+def test_a_200_mb_transcript_is_refused_without_being_read(tmp_path, account):
+    huge = tmp_path / "huge.vtt"
+    with huge.open("wb") as handle:
+        handle.truncate(200 * 1024 * 1024)  # sparse: costs no disk and no time
+    result = runner.invoke(app, ["import", str(huge), "--account", "Northwind", "--as", "sophie"])
+    assert result.exit_code == 1
+    assert "huge.vtt: file larger than 64 MB: this is not a vtt file" in result.output

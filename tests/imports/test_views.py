@@ -141,3 +141,10 @@ def test_admin_exports_then_erases_a_person(client, admin, account, claire):
     assert Contact.objects.get().erased_at is not None
     record = ErasureRecord.objects.get()
     assert (record.performed_by, record.via) == (admin, "web")
+
+
+def test_a_csv_upload_counts_its_rows_for_the_progress_bar(client, seller):
+    client.force_login(seller)
+    _upload(client, "hubspot_companies.csv")
+    run = ImportRun.objects.get()
+    assert (run.status, run.processed, run.total) == (RunStatus.DONE, 2, 2)

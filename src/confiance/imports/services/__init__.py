@@ -117,6 +117,8 @@ def _dispatch(path: Path, filename: str, kind: str, ctx: ImportContext) -> None:
     from confiance.ingest.parallel import analysed_mbox
 
     if kind == "csv":
+        if ctx.progress is not None:
+            ctx.total = max(0, count_lines(path) - 1)
         crm.import_crm(open_crm_csv(path, filename, mapping=ctx.mapping), ctx)
         return
     if kind == "mbox":
@@ -152,3 +154,9 @@ def count_mbox_messages(path: Path) -> int:
             if line.startswith(b"From "):
                 count += 1
     return count
+
+
+def count_lines(path: Path) -> int:
+    """Lines of a file, for the progress bar of a CSV (quoted newlines make it an estimate)."""
+    with path.open("rb") as handle:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
