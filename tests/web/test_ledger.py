@@ -144,3 +144,28 @@ def test_editing_a_commitment(seller_client, commitment):
     assert response.status_code == 302
     commitment.refresh_from_db()
     assert commitment.description == "Send the final quote"
+
+
+def test_the_ledger_paginates_with_open_commitments_first(seller_client, account):
+    import datetime as dt
+
+    today = timezone.localdate()
+    Commitment.objects.bulk_create(
+        Commitment(
+            account=account,
+            party="ours",
+            kind="deliverable",
+            description=f"Old {n:02}",
+            status=Status.KEPT,
+            resolved_at=today - dt.timedelta(days=n),
+        )
+        for n in range(30)
+    )
+    Commitment.objects.create(
+        account=account, party="theirs", kind="deliverable", description="Still open"
+    )
+    first = seller_client.get(f"/accounts/{account.pk}/").content.decode()
+    second = seller_client.get(f"/accounts/{account.pk}/?ledger=2").content.decode()
+    assert first.index("Still open") < first.index("Old 00")
+    assert "Old 18" in first and "Old 19" not in first
+    assert "Old 19" in second and "Old 29" in second

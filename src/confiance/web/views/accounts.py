@@ -19,6 +19,7 @@ from confiance.web.decorators import account_view
 from confiance.web.forms import AccountForm, CommitmentForm, OutcomeForm
 
 PAGE_SIZE = 25
+LEDGER_PAGE = 20
 
 
 @login_required
@@ -74,7 +75,7 @@ def ledger(account: Account) -> list[Commitment]:
     """Open commitments first (by due date), then the resolved ones, most recent first."""
     rows = account.commitments.select_related("owner_user", "owner_contact")
     open_rows = list(rows.filter(status=Status.OPEN).order_by("due_date", "pk"))
-    resolved = list(rows.exclude(status=Status.OPEN).order_by("-resolved_at", "-pk")[:30])
+    resolved = list(rows.exclude(status=Status.OPEN).order_by("-resolved_at", "-pk"))
     return open_rows + resolved
 
 
@@ -104,7 +105,7 @@ def account_detail(request: HttpRequest, account: Account) -> HttpResponse:
     context = {
         "account": account,
         "nav": "accounts",
-        "commitments": ledger(account),
+        "commitments": Paginator(ledger(account), LEDGER_PAGE).get_page(request.GET.get("ledger")),
         "commitment_form": CommitmentForm(account=account, prefix="new"),
         "timeline": timeline,
         "contacts": account.contacts.filter(erased_at__isnull=True),
