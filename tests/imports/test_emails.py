@@ -123,3 +123,12 @@ def test_two_worker_processes_import_the_same_as_one(fixture_path, account, clai
     report = import_file(fixture_path("thunderbird.mbox"), user=account.owner, workers=2)
     assert report.created["email"] == 3
     assert Interaction.objects.filter(analysis__isnull=False, tone__isnull=False).count() == 3
+
+
+def test_users_of_another_team_are_not_named_on_the_message(
+    fixture_path, account, claire, outsider
+):
+    outsider.email = "sophie.martin@confiance.example"
+    outsider.save()
+    import_file(fixture_path("thunderbird.mbox"), user=account.owner)
+    assert not Interaction.objects.filter(users=outsider).exists()

@@ -73,9 +73,10 @@ class ImportContext:
         for row in extra:
             if row.contact not in self._contacts[row.lower]:
                 self._contacts[row.lower].append(row.contact)
+        # Colleagues only: a user of another team is no one we may name on this account.
         for user in (
             get_user_model()
-            .objects.filter(is_active=True)
+            .objects.filter(is_active=True, memberships__team=self.team)
             .annotate(lower=Lower("email"))
             .filter(lower__in=missing)
         ):
