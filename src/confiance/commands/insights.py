@@ -99,11 +99,29 @@ def _print_json(result) -> None:
     console.print_json(json.dumps(result.as_dict(), ensure_ascii=False))
 
 
-def _score(value) -> str:
+def _words() -> dict[str, str]:
+    """Headings and words used inside formatted lines, translated in the active language."""
     from django.utils.translation import gettext as _
 
+    return {
+        "not_enough": _("not enough data"),
+        "overdue": _("overdue"),
+        "divergence": _("divergence"),
+        "none": _("none"),
+        "noes": _("“No”s to come back to"),
+        "diverges": _("Where the buying group diverges"),
+        "tone": _("Tone of the last conversations"),
+        "prep": _("Your prep note, read by the coach"),
+        "agenda": _("Suggested agenda"),
+        "questions": _("Questions worth asking"),
+    }
+
+
+def _score(value) -> str:
+    w = _words()
+
     if value is None:
-        return f"[dim]{_('not enough data')}[/dim]"
+        return f"[dim]{w['not_enough']}[/dim]"
     style = "green" if value >= 70 else "yellow" if value >= 50 else "red"
     return f"[{style}]{value}[/{style}]"
 
@@ -195,6 +213,7 @@ def plans(
     if as_json:
         return _print_json(report)
     with translation.override(code):
+        w = _words()
         table = Table(title=_("Perseverance plans"), show_lines=True)
         for column in (_("Opportunity"), _("Reason"), _("Next step"), _("Due"), _("Steps")):
             table.add_column(column)
@@ -202,7 +221,7 @@ def plans(
             step = p.next_step
             due = "" if step is None else str(step.due_date)
             if p.overdue:
-                due = f"[red]{due} ({_('overdue')})[/red]"
+                due = f"[red]{due} ({w['overdue']})[/red]"
             lines = []
             for s in p.steps:
                 mark = "✓" if s.done_on else ("!" if s.overdue else "·")
@@ -241,12 +260,13 @@ def buying_map(
     if as_json:
         return _print_json(result)
     with translation.override(code):
+        w = _words()
         cells = {(c.contact_id, c.topic_id): c for c in result.cells}
         table = Table(title=escape(result.summary), show_lines=True)
         table.add_column(_("Stakeholder"))
         for t in result.topics:
             div = "–" if t.divergence is None else str(t.divergence)
-            table.add_column(f"{escape(t.title)}\n[dim]{_('divergence')} {div}[/dim]")
+            table.add_column(f"{escape(t.title)}\n[dim]{w['divergence']} {div}[/dim]")
         for s in result.stakeholders:
             row = [f"{escape(s.name)}\n[dim]{escape(s.role_label)} · {s.influence}/5[/dim]"]
             for t in result.topics:
@@ -261,7 +281,7 @@ def buying_map(
         console.print(table)
         for item in result.agenda:
             console.print(
-                f"\n[bold]{escape(item.topic)}[/bold] ({_('divergence')} {item.divergence})"
+                f"\n[bold]{escape(item.topic)}[/bold] ({w['divergence']} {item.divergence})"
             )
             for q in item.questions:
                 console.print(f"  • {escape(q.question)}")
@@ -288,6 +308,7 @@ def brief(
 
 
 def _print_brief(b) -> None:
+    w = _words()
     from django.utils.translation import gettext as _
 
     title = escape(b.account)
@@ -301,18 +322,18 @@ def _print_brief(b) -> None:
     ):
         console.print(f"\n[bold]{label}[/bold]")
         for c in lines or []:
-            late = f" [red]({_('overdue')} {c.days_overdue} d)[/red]" if c.overdue else ""
+            late = f" [red]({w['overdue']} {c.days_overdue} d)[/red]" if c.overdue else ""
             console.print(f"  • {escape(c.description)} — {c.due_date or '–'}{late}")
         if not lines:
-            console.print(f"  [dim]{_('none')}[/dim]")
+            console.print(f"  [dim]{w['none']}[/dim]")
     if b.plans:
-        console.print(f"\n[bold]{_('“No”s to come back to')}[/bold]")
+        console.print(f"\n[bold]{w['noes']}[/bold]")
         for p in b.plans:
             step = p.next_step
-            late = f" [red]({_('overdue')})[/red]" if p.overdue else ""
+            late = f" [red]({w['overdue']})[/red]" if p.overdue else ""
             nxt = f"{escape(step.label)} — {step.due_date}{late}" if step else ""
             console.print(f"  • {escape(p.opportunity)} ({escape(p.reason_label)}): {nxt}")
-    console.print(f"\n[bold]{_('Where the buying group diverges')}[/bold]")
+    console.print(f"\n[bold]{w['diverges']}[/bold]")
     for t in b.divergences:
         camps = "; ".join(f"{c.alternative}: {', '.join(c.supporters)}" for c in t.camps)
         console.print(f"  • {escape(t.title)} ({t.divergence}/100) — {escape(camps)}")
@@ -320,20 +341,16 @@ def _print_brief(b) -> None:
         console.print(
             "  " + escape(_("No known position for: %(names)s.") % {"names": ", ".join(b.unknown)})
         )
-    console.print(
-        f"\n[bold]{_('Tone of the last conversations')}[/bold]\n  {escape(b.tone_summary)}"
-    )
+    console.print(f"\n[bold]{w['tone']}[/bold]\n  {escape(b.tone_summary)}")
     if b.prep:
-        console.print(
-            f"\n[bold]{_('Your prep note, read by the coach')}[/bold]\n  {escape(b.prep.summary)}"
-        )
+        console.print(f"\n[bold]{w['prep']}[/bold]\n  {escape(b.prep.summary)}")
         for f in b.prep.findings:
             console.print(f"  ✗ [yellow]{escape(f['text'])}[/yellow] ({escape(f['label'])})")
             if f["rewrite"]:
                 console.print(f"    → {escape(f['rewrite'])}")
-    console.print(f"\n[bold]{_('Suggested agenda')}[/bold]")
+    console.print(f"\n[bold]{w['agenda']}[/bold]")
     for i, line in enumerate(b.agenda, 1):
         console.print(f"  {i}. {escape(line)}")
-    console.print(f"\n[bold]{_('Questions worth asking')}[/bold]")
+    console.print(f"\n[bold]{w['questions']}[/bold]")
     for q in b.questions:
         console.print(f"  ? {escape(q)}")
