@@ -114,3 +114,35 @@ def test_the_language_comes_from_the_profile_or_lang(data, seller):
         "2026-11-20",
     )
     assert "December 2025" in out.stdout
+
+
+def test_every_insight_command_and_option_is_documented():
+    from pathlib import Path
+
+    import typer.main
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "insights.md").read_text("utf-8")
+    group = typer.main.get_command(app)
+    for name in ("scorecard", "radar", "plans", "map", "brief"):
+        command = group.get_command(None, name)
+        line = next((ln for ln in docs.splitlines() if ln.startswith(f"confiance {name} ")), None)
+        assert line is not None, f"confiance {name} is not documented"
+        options = [o for p in command.params for o in p.opts if o.startswith("--")]
+        assert [o for o in options if o not in line and o != "--help"] == [], name
+
+
+def test_every_result_is_json(data, seller):
+    from confiance.insights.brief import meeting_brief
+    from confiance.insights.buying_group import buying_group_map
+    from confiance.insights.perseverance import plans
+    from confiance.insights.radar import radar
+    from confiance.insights.scorecard import scorecards
+
+    for result in (
+        scorecards(seller)[0],
+        radar(seller),
+        plans(seller),
+        buying_group_map(seller, data),
+        meeting_brief(seller, data),
+    ):
+        assert json.loads(json.dumps(result.as_dict()))
