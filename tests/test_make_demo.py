@@ -21,7 +21,12 @@ from pathlib import Path
 import pytest
 
 CONFIANCE = Path(sys.executable).parent / "confiance"
-RUNNER_ONLY = ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "SECURE_SSL_REDIRECT")
+RUNNER_ONLY = (
+    "DJANGO_SETTINGS_MODULE",
+    "SECRET_KEY",
+    "SECURE_SSL_REDIRECT",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
 START_TIMEOUT = 20.0
 
 

@@ -17,7 +17,13 @@ import pytest
 # The console script installed next to this Python, as `make demo` runs it.
 CONFIANCE = Path(sys.executable).parent / "confiance"
 # Variables the test runner sets for itself; an operator's shell has none of them.
-RUNNER_ONLY = ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "SECURE_SSL_REDIRECT", "DEBUG")
+RUNNER_ONLY = (
+    "DJANGO_SETTINGS_MODULE",
+    "SECRET_KEY",
+    "SECURE_SSL_REDIRECT",
+    "DEBUG",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests for their live server
+)
 
 
 def confiance(*args: str, tmp_path, **env: str) -> subprocess.CompletedProcess:
