@@ -131,7 +131,7 @@ def load_portfolio(
     _load_pledges(accounts, scope, start, tz)
     _load_months(accounts, scope, start_dt, end_dt, tz)
     _load_flags(accounts, scope, start_dt, end_dt, tz)
-    peers = _load_deals(accounts, Q(account_id__in=visible))
+    peers = _load_deals(accounts, scope, Q(account_id__in=visible))
     if with_topics:
         for account_id, title in Topic.objects.filter(scope).values_list("account_id", "title"):
             accounts[account_id].topics.update(_words(title))
@@ -242,24 +242,26 @@ def _load_flags(accounts, scope: Q, start_dt, end_dt, tz) -> None:
                 accounts[account_id].flags.append((day, category))
 
 
-def _load_deals(accounts, scope: Q) -> list[Deal]:
-    peers = []
+def _load_deals(accounts, scope: Q, visible: Q) -> list[Deal]:
+    """The accounts' own deals, and the won deals with a discount of every visible account."""
     rows = Opportunity.objects.filter(scope).values_list(
         "account_id", "outcome", "amount", "discount_pct", "decided_at", "owner_id"
     )
     for account_id, outcome, amount, discount, decided, owner_id in rows:
-        deal = Deal(
-            outcome,
-            float(amount or 0),
-            float(discount) if discount is not None else None,
-            decided.toordinal() if decided else None,
-            owner_id,
+        accounts[account_id].deals.append(
+            Deal(
+                outcome,
+                float(amount or 0),
+                float(discount) if discount is not None else None,
+                decided.toordinal() if decided else None,
+                owner_id,
+            )
         )
-        if account_id in accounts:
-            accounts[account_id].deals.append(deal)
-        if outcome == "won" and deal.discount is not None:
-            peers.append(deal)
-    return peers
+    won = Opportunity.objects.filter(visible, outcome="won", discount_pct__isnull=False)
+    return [
+        Deal("won", float(amount or 0), float(discount), None, None)
+        for amount, discount in won.values_list("amount", "discount_pct")
+    ]
 
 
 def _words(title: str) -> set[str]:
