@@ -170,3 +170,15 @@ def test_revoking_twice_says_so(seller):
     created = create_token(seller, "read")
     assert revoke_token(created.token) is True
     assert revoke_token(created.token) is False
+
+
+def test_every_token_command_and_option_is_documented():
+    import re
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
+    for command in ("create", "list", "revoke"):
+        assert f"confiance token {command}" in docs
+        result = runner.invoke(app, ["token", command, "--help"], terminal_width=200)
+        for option in set(re.findall(r"--[a-z][a-z-]+", result.stdout)) - {"--help"}:
+            assert option in docs, (command, option)

@@ -132,6 +132,7 @@ def create_account(request, payload: AccountIn):
 
 @router.get("/accounts/{account_id}", response={200: AccountOut, **ERRORS})
 def get_account(request, account_id: int = path_id()):
+    """One account."""
     return visible_account(request, account_id)
 
 

@@ -137,6 +137,7 @@ def list_commitments(request, params: Query[CommitmentQuery]):
 
 @router.post("/commitments", response={201: CommitmentDetail, **ERRORS})
 def create_commitment(request, payload: CommitmentIn):
+    """Record a commitment of either side; ours are owned by a colleague (you by default)."""
     account = visible_account(request, payload.account_id)
     data = payload.dict()
     data["account_id"] = account.pk
@@ -156,6 +157,7 @@ def create_commitment(request, payload: CommitmentIn):
 
 @router.get("/commitments/{commitment_id}", response={200: CommitmentDetail, **ERRORS})
 def get_commitment(request, commitment_id: int = path_id()):
+    """One commitment with the history of its status."""
     return get_or_404(_commitments(request), commitment_id)
 
 

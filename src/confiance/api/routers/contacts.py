@@ -89,6 +89,7 @@ def list_contacts(request, params: Query[ContactQuery]):
 
 @router.post("/contacts", response={201: ContactOut, **ERRORS})
 def create_contact(request, payload: ContactIn):
+    """Add a person of the account's buying group."""
     account = visible_account(request, payload.account_id)
     data = payload.dict()
     data["account_id"] = account.pk
@@ -97,11 +98,13 @@ def create_contact(request, payload: ContactIn):
 
 @router.get("/contacts/{contact_id}", response={200: ContactOut, **ERRORS})
 def get_contact(request, contact_id: int = path_id()):
+    """One contact."""
     return get_or_404(_contacts(request), contact_id)
 
 
 @router.patch("/contacts/{contact_id}", response={200: ContactOut, **ERRORS})
 def update_contact(request, payload: ContactPatch, contact_id: int = path_id()):
+    """Change some fields of a contact."""
     contact = get_or_404(_contacts(request), contact_id)
     return save_clean(contact, payload.dict(exclude_unset=True))
 
@@ -152,17 +155,20 @@ def list_topics(request, params: Query[TopicQuery]):
 
 @router.post("/topics", response={201: TopicOut, **ERRORS})
 def create_topic(request, payload: TopicIn):
+    """Add something the account's buying group must decide."""
     account = visible_account(request, payload.account_id)
     return Status(201, save_clean(Topic(**{**payload.dict(), "account_id": account.pk})))
 
 
 @router.get("/topics/{topic_id}", response={200: TopicOut, **ERRORS})
 def get_topic(request, topic_id: int = path_id()):
+    """One topic."""
     return get_or_404(_topics(request), topic_id)
 
 
 @router.patch("/topics/{topic_id}", response={200: TopicOut, **ERRORS})
 def update_topic(request, payload: TopicPatch, topic_id: int = path_id()):
+    """Change a topic, or mark it decided."""
     topic = get_or_404(_topics(request), topic_id)
     return save_clean(topic, payload.dict(exclude_unset=True))
 
@@ -221,6 +227,7 @@ def list_positions(request, params: Query[PositionQuery]):
 
 @router.post("/positions", response={201: PositionOut, **ERRORS})
 def create_position(request, payload: PositionIn):
+    """Record where a stakeholder stands on a topic of the same account."""
     contact = get_or_404(_contacts(request), payload.contact_id)
     topic = get_or_404(_topics(request), payload.topic_id)
     require(
@@ -242,10 +249,12 @@ def create_position(request, payload: PositionIn):
 
 @router.get("/positions/{position_id}", response={200: PositionOut, **ERRORS})
 def get_position(request, position_id: int = path_id()):
+    """One stakeholder's position on one topic."""
     return get_or_404(_positions_of(request), position_id)
 
 
 @router.patch("/positions/{position_id}", response={200: PositionOut, **ERRORS})
 def update_position(request, payload: PositionPatch, position_id: int = path_id()):
+    """Change a stakeholder's position."""
     position = get_or_404(_positions_of(request), position_id)
     return save_clean(position, payload.dict(exclude_unset=True))

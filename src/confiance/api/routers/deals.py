@@ -127,11 +127,13 @@ def create_opportunity(request, payload: OpportunityIn):
 
 @router.get("/opportunities/{opportunity_id}", response={200: OpportunityOut, **ERRORS})
 def get_opportunity(request, opportunity_id: int = path_id()):
+    """One opportunity."""
     return get_or_404(_opportunities(request), opportunity_id)
 
 
 @router.patch("/opportunities/{opportunity_id}", response={200: OpportunityOut, **ERRORS})
 def update_opportunity(request, payload: OpportunityPatch, opportunity_id: int = path_id()):
+    """Change an open opportunity's details."""
     opportunity = get_or_404(_opportunities(request), opportunity_id)
     return save_clean(opportunity, payload.dict(exclude_unset=True))
 
@@ -213,6 +215,7 @@ def list_plans(request, params: Query[PlanQuery]):
 
 @router.get("/plans/{plan_id}", response={200: PlanOut, **ERRORS})
 def get_plan(request, plan_id: int = path_id()):
+    """One perseverance plan with its steps."""
     return get_or_404(_plans(request), plan_id)
 
 

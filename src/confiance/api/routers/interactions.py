@@ -192,6 +192,7 @@ def _create(request, payload: InteractionIn) -> Interaction:
 
 @router.get("/interactions/{interaction_id}", response={200: InteractionOut, **ERRORS})
 def get_interaction(request, interaction_id: int = path_id()):
+    """One interaction with the coach's analysis and its transcript turns."""
     return get_or_404(_interactions(request), interaction_id)
 
 
