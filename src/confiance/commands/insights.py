@@ -261,6 +261,12 @@ def buying_map(
         return _print_json(result)
     with translation.override(code):
         w = _words()
+        if not result.topics:
+            console.print(escape(result.summary))
+            console.print(
+                _("No topic recorded yet: add the decisions this buying group must make.")
+            )
+            return None
         cells = {(c.contact_id, c.topic_id): c for c in result.cells}
         table = Table(title=escape(result.summary), show_lines=True)
         table.add_column(_("Stakeholder"))

@@ -373,13 +373,18 @@ def score_equity(facts: AccountFacts, window: Window, ctx: Context, explain: boo
         score -= GROWING_PENALTY
     lines = []
     if explain:
-        lines.append(
-            _(
+        values = {"contrib": round(100 * contrib_share), "reward": round(100 * reward_share)}
+        if t.delivered[OURS] + t.delivered[THEIRS]:
+            text = _(
                 "We carry %(contrib)d%% of the investment and risk and receive %(reward)d%% "
                 "of what is delivered and conceded."
             )
-            % {"contrib": round(100 * contrib_share), "reward": round(100 * reward_share)}
-        )
+        else:
+            text = _(
+                "We carry %(contrib)d%% of the investment and risk; nothing was delivered or "
+                "conceded yet, so each side is counted as receiving half."
+            )
+        lines.append(text % values)
         if growing:
             lines.append(
                 _("The imbalance is growing: %(now)d points lately against %(before)d before.")
