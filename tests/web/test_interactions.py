@@ -143,3 +143,30 @@ def test_a_meeting_with_no_text_gets_no_tone(seller_client, account):
     assert seller_client.get(f"/interactions/{meeting.pk}/").status_code == 200
     meeting.refresh_from_db()
     assert meeting.tone is None and meeting.analysis is None
+
+
+def test_collaborative_moves_are_marked_too(seller_client, account, seller):
+    interaction = _transcript(account, seller)
+    page = seller_client.get(f"/interactions/{interaction.pk}/").content.decode()
+    assert '<mark class="move" tabindex="0"' in page
+    assert "Collaborative moves" in page
+
+
+def test_a_promise_made_by_a_contact_is_offered_as_theirs(seller_client, account, seller):
+    from confiance.accounts.models import Contact
+
+    paul = Contact.objects.create(account=account, name="Paul")
+    interaction = Interaction.objects.create(
+        account=account, kind="call", occurred_at=timezone.now(), title="Call", language="en"
+    )
+    Segment.objects.create(
+        interaction=interaction,
+        position=0,
+        speaker_label="Paul",
+        contact=paul,
+        text="I will send you the usage figures by Friday.",
+        start=0,
+        end=5,
+    )
+    page = seller_client.get(f"/interactions/{interaction.pk}/").content.decode()
+    assert 'value="theirs" class="small">Add to the ledger as theirs' in page

@@ -43,7 +43,7 @@ def analyse_text(text: str, lang: str | None) -> dict:
         return {"error": str(exc)}
     return {
         "result": result,
-        "pieces": pieces(text, result["findings"]),
+        "pieces": pieces(text, result["findings"], moves=result["moves"]),
         "labels": category_labels(),
     }
 
