@@ -78,3 +78,15 @@ def test_team_page_shows_reversal_rates(manager_client, account, seller):
     record_outcome(opportunity, "lost", reason="price", decided_at=dt.date(2026, 10, 1), by=seller)
     page = manager_client.get("/team/").content.decode()
     assert "Reversal rate" in page
+
+
+def test_examples_are_not_repeated_and_silent_managers_are_left_out(
+    manager_client, account, seller
+):
+    for _ in range(3):
+        _analysed(account, seller, "stand firm", "fight_metaphor", -0.3)
+    _analysed(account, seller, "fight for it", "fight_metaphor", -0.3)
+    page = manager_client.get("/team/").content.decode()
+    assert page.count(">stand firm<") == 1 and ">fight for it<" in page
+    assert f'id="seller-{seller.pk}"' in page
+    assert f'id="seller-{manager.pk}"' not in page

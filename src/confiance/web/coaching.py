@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from confiance.accounts.permissions import visible_accounts
 from confiance.interactions.models import Interaction
+from confiance.users.models import Membership, Role
 
 EXAMPLES_PER_CATEGORY = 2
 TOP_CATEGORIES = 3
@@ -47,7 +48,7 @@ def _months(today: dt.date, count: int) -> list[str]:
 
 
 def team_coaching(manager, team_ids: list[int], *, months: int = 6) -> list[SellerCoaching]:
-    """One entry per member of ``team_ids``, from conversations ``manager`` may see."""
+    """One entry per seller of ``team_ids`` (and anyone else with conversations there)."""
     today = timezone.localdate()
     keys = _months(today, months)
     since = timezone.make_aware(dt.datetime.fromisoformat(keys[0] + "-01"))
@@ -56,6 +57,11 @@ def team_coaching(manager, team_ids: list[int], *, months: int = 6) -> list[Sell
         .objects.filter(memberships__team_id__in=team_ids, is_active=True)
         .distinct()
         .order_by("first_name", "username")
+    )
+    sellers = set(
+        Membership.objects.filter(team_id__in=team_ids, role=Role.SELLER).values_list(
+            "user_id", flat=True
+        )
     )
     rows = (
         Interaction.objects.filter(
@@ -80,7 +86,9 @@ def team_coaching(manager, team_ids: list[int], *, months: int = 6) -> list[Sell
         for finding in (row["analysis"] or {}).get("findings", []):
             category = finding.get("category", "")
             counts[seller][category] += 1
-            if len(examples[seller][category]) < EXAMPLES_PER_CATEGORY:
+            seen = {e["text"].casefold() for e in examples[seller][category]}
+            text = finding.get("text", "")
+            if len(seen) < EXAMPLES_PER_CATEGORY and text.casefold() not in seen:
                 examples[seller][category].append(
                     {
                         "text": finding.get("text", ""),
@@ -90,6 +98,9 @@ def team_coaching(manager, team_ids: list[int], *, months: int = 6) -> list[Sell
                 )
     result = []
     for user in members:
+        # Managers and admins appear only when they hold conversations themselves.
+        if not conversations[user.pk] and user.pk not in sellers:
+            continue
         top = counts[user.pk].most_common(TOP_CATEGORIES)
         result.append(
             SellerCoaching(
