@@ -48,6 +48,9 @@ class Pattern:
     # True when the pattern contains its own negation ("ne rien lâcher", "don't get it"):
     # the "ne" before it belongs to that negation and does not deny the whole phrase.
     own_negation: bool = False
+    # A quick reject: the words of the last required element, and how far it can be.
+    need: frozenset[str] | None = None
+    reach: int = 0
 
     def words(self) -> set[str]:
         """Every literal token the pattern can match."""
@@ -154,6 +157,9 @@ class PatternSet:
                     cands = more + generic if generic else more
             stops = self.stops
             for pat in cands:
+                need = pat.need
+                if need is not None and need.isdisjoint(toks[i + 1 : i + pat.reach]):
+                    continue
                 end = _match(pat.elements, 0, toks, i, stops)
                 if end > best_end or (end == best_end and best and pat.priority > best.priority):
                     best, best_end = pat, end
@@ -222,7 +228,22 @@ def compile_pattern(
         raise LanguageDataError(where, f"pattern {source!r} must start with a required token")
     pat = Pattern(elements, payload, priority=priority)
     pat.size = len(elements)
+    pat.need, pat.reach = _last_need(elements)
     return pat
+
+
+def _reach(elements: list[Element]) -> int:
+    return sum(el.gap or (_reach(el.seq) if el.seq is not None else 1) for el in elements)
+
+
+def _last_need(elements: list[Element]) -> tuple[frozenset[str] | None, int]:
+    """Words of the last required plain element after the first, and the pattern's reach."""
+    reach = _reach(elements)
+    for el in reversed(elements[1:]):
+        if el.gap or el.optional or el.seq is not None:
+            continue
+        return (None if el.stems else el.words), reach
+    return None, reach
 
 
 def _elements(

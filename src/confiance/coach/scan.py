@@ -40,12 +40,14 @@ class Hit(NamedTuple):
 
 # Digits and symbols written for letters inside a word ("d3teste", "sh1t"): obfuscation is
 # a known way around word lists (Röttger et al. 2021, HateCheck "spell_leet").
-_LEET_RE = re.compile(
-    r"(?<=[^\W\d_])[013457@$]{1,2}(?=[^\W\d_]|\b)|(?<![\w@$])[013457@$](?=[^\W\d_][^\W_])"
-)
+# The pattern starts with its character class so that the regex engine scans for it fast.
+_LEET_RE = re.compile(r"[013457@$](?:(?<=[^\W\d_].)(?=[^\W\d_]|\b)|(?<![\w@$].)(?=[^\W\d_][^\W_]))")
+_LEET_GATE = re.compile(r"[013457@$]")
 _LEET = str.maketrans("013457@$", "oieastas")
 # Letters spelled out with spaces ("d é t e s t e"), read as one word.
 _SPACED_RE = re.compile(r"(?<!\w)[^\W\d_](?: [^\W\d_]){3,}(?!\w)")
+# A cheap first look (it starts with a literal space, which the regex engine scans for fast).
+_SPACED_GATE = re.compile(r" [^\W\d_] [^\W\d_] [^\W\d_](?!\w)")
 
 
 def normalise(text: str) -> str:
@@ -54,6 +56,8 @@ def normalise(text: str) -> str:
         text = text.replace("\u2019", "'")
     if "\u02bc" in text:
         text = text.replace("\u02bc", "'")
+    if _LEET_GATE.search(text) is None:
+        return text
     return _LEET_RE.sub(_unleet, text)
 
 
@@ -64,7 +68,7 @@ def _unleet(m: re.Match[str]) -> str:
 def tokens(text: str, data: LanguageData) -> list[str]:
     """Lowercase tokens of ``text`` (already normalised)."""
     low = text.lower()
-    if len(low) == len(text) and not _SPACED_RE.search(low):
+    if len(low) == len(text) and not _SPACED_GATE.search(low):
         return data.token_re.findall(low)
     return token_spans(text, data)[0]
 
@@ -115,17 +119,24 @@ def scan(toks: list[str], data: LanguageData) -> list[Hit]:
     quote_from = -1
     reported = False
     single, multi, stems = ps.single, ps.multi, ps.stem_index
+    last = len(toks) - 1
     for i in ps.triggers(toks):
         if i < pos:
             continue
         tok = toks[i]
-        if tok in multi or (stems and tok[:3] in stems):
+        entry = multi.get(tok)
+        # Most triggers are one-token patterns, or common words ("the", "je") whose longer
+        # patterns cannot continue with the next token: no matcher call for those.
+        if (
+            (entry is None or (not entry[1] and (i == last or toks[i + 1] not in entry[0])))
+            and tok in single
+            and not (stems and tok[:3] in stems)
+        ):
+            pat, end = single[tok], i + 1
+        else:
             pat, end = ps.best_at(toks, i)
             if pat is None:
                 continue
-        else:
-            # Most triggers are one-token patterns: no matcher call needed.
-            pat, end = single[tok], i + 1
         pos = end
         rule: Rule = pat.payload  # type: ignore[assignment]
         kind = rule.kind
