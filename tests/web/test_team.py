@@ -81,7 +81,7 @@ def test_team_page_shows_reversal_rates(manager_client, account, seller):
 
 
 def test_examples_are_not_repeated_and_silent_managers_are_left_out(
-    manager_client, account, seller
+    manager_client, manager, account, seller
 ):
     for _ in range(3):
         _analysed(account, seller, "stand firm", "fight_metaphor", -0.3)
