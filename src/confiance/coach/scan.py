@@ -50,6 +50,11 @@ _SPACED_RE = re.compile(r"(?<!\w)[^\W\d_](?: [^\W\d_]){3,}(?!\w)")
 _SPACED_GATE = re.compile(r" [^\W\d_] [^\W\d_] [^\W\d_](?!\w)")
 
 
+# Building the named tuple through tuple.__new__ skips the Python-level __new__: the scan
+# creates one per hit, on the hot path of tone().
+_new_hit = tuple.__new__
+
+
 def normalise(text: str) -> str:
     """Same-length normalisation (offsets stay valid): apostrophes, letters written as digits."""
     if "\u2019" in text:
@@ -144,13 +149,16 @@ def scan(toks: list[str], data: LanguageData) -> list[Hit]:
             if quote_from >= 0 and i - quote_from > _MAX_QUOTE_TOKENS:
                 quote_from = -1
             hits.append(
-                Hit(
-                    rule,
-                    i,
-                    end,
-                    i < neg_until and (neg_strong or not pat.own_negation),
-                    reported or quote_from >= 0,
-                    boost if i < boost_until else 1.0,
+                _new_hit(
+                    Hit,
+                    (
+                        rule,
+                        i,
+                        end,
+                        i < neg_until and (neg_strong or not pat.own_negation),
+                        reported or quote_from >= 0,
+                        boost if i < boost_until else 1.0,
+                    ),
                 )
             )
         elif kind == SENTENCE:
@@ -162,7 +170,7 @@ def scan(toks: list[str], data: LanguageData) -> list[Hit]:
                 neg_until = -1
         elif kind == NEGATOR:
             if i >= neg_until:  # "ne … pas" is one negation, not two
-                hits.append(Hit(rule, i, end, False, reported or quote_from >= 0, 1.0))
+                hits.append(_new_hit(Hit, (rule, i, end, False, reported or quote_from >= 0, 1.0)))
             neg_until = end + data.window
             neg_strong = False
         elif kind == RAISER:
