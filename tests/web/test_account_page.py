@@ -123,3 +123,12 @@ def test_edit_forms_are_404_for_strangers(strangers, account):
     for client in strangers:
         for url in urls:
             assert client.get(url).status_code == 404, url
+
+
+def test_chart_coordinates_keep_a_decimal_point_in_french(seller_client, account):
+    import re
+
+    page = seller_client.get(f"/accounts/{account.pk}/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert re.search(r'x1="\d+\.\d"', svg)
+    assert not re.search(r'(?:x|y|x1|y1|x2|y2|cx|cy)="-?\d+,\d', svg)
