@@ -105,5 +105,7 @@ def test_make_demo_serves_the_demo_and_running_it_again_is_harmless(demo_env):
         server.wait(timeout=10)
     loaded_count = account_count(demo_env)
     assert "up to date" in run(demo_env, "migrate").stdout
-    assert "already holds accounts" in run(demo_env, "demo-data", "--if-empty").stdout
+    again = run(demo_env, "demo-data", "--if-empty").stdout
+    assert "already holds accounts" in again
+    assert "claire" in again and "confiance-demo" in again  # the logins, every time
     assert account_count(demo_env) == loaded_count == 32

@@ -25,12 +25,14 @@ def demo_data(
 
     from confiance.accounts.models import Account
     from confiance.coach import CoachError
-    from confiance.demo import DEFAULT_SEED, load_demo
-    from confiance.users.models import Role
+    from confiance.demo import DEFAULT_SEED, DEMO_PASSWORD, TEAM_NAME, demo_logins, load_demo
+    from confiance.users.models import Team
 
     try:
         if if_empty and Account.objects.exists():
             console.print(_("The database already holds accounts: demo data not loaded."))
+            if Team.objects.filter(name=TEAM_NAME).exists():  # the demo, loaded earlier
+                _print_logins(demo_logins(), DEMO_PASSWORD)
             return
         started = time.perf_counter()
         result = load_demo(seed=DEFAULT_SEED if seed is None else seed)
@@ -50,6 +52,15 @@ def demo_data(
         )
         % {**counts, "seconds": time.perf_counter() - started}
     )
-    console.print(_("Sign in with password %(password)s as:") % {"password": result.password})
-    for username, role, name in result.logins:
+    _print_logins(result.logins, result.password)
+
+
+def _print_logins(logins: list[tuple[str, str, str]], password: str) -> None:
+    from django.utils.translation import gettext as _
+
+    from confiance.cli import console
+    from confiance.users.models import Role
+
+    console.print(_("Sign in with password %(password)s as:") % {"password": password})
+    for username, role, name in logins:
         console.print(f"  [bold]{username}[/bold]  {name} ({Role(role).label})")

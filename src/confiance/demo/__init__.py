@@ -8,6 +8,13 @@ is told in docs/demo.md and written down in ``stories.py``.
 from __future__ import annotations
 
 from .builder import DEFAULT_SEED, DemoResult, load_demo
-from .people import DEMO_PASSWORD, TEAM_NAME
+from .people import DEMO_PASSWORD, TEAM_NAME, demo_logins
 
-__all__ = ["DEFAULT_SEED", "DEMO_PASSWORD", "TEAM_NAME", "DemoResult", "load_demo"]
+__all__ = [
+    "DEFAULT_SEED",
+    "DEMO_PASSWORD",
+    "TEAM_NAME",
+    "DemoResult",
+    "demo_logins",
+    "load_demo",
+]

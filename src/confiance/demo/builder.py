@@ -32,6 +32,7 @@ from .people import (
     ROLE_ORDER,
     TEAM_NAME,
     USERS,
+    demo_logins,
 )
 from .portfolio import ACCOUNTS, TIME_ZONES, AccountSpec
 from .stories import ROLES
@@ -105,8 +106,7 @@ class _Builder:
             "topics": topics,
             "positions": positions,
         }
-        logins = [(u.username, u.role, u.full_name) for u in USERS]
-        return DemoResult(logins, DEMO_PASSWORD, counts, analysed)
+        return DemoResult(demo_logins(), DEMO_PASSWORD, counts, analysed)
 
     # --- people --------------------------------------------------------------------------
     def _team_and_users(self) -> Team:

@@ -30,6 +30,12 @@ USERS = [
     DemoUser("admin", "Ada", "Admin", "admin", "en", "Europe/Paris"),
 ]
 
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    """(username, role, full name) of every demo user, as the command prints them."""
+    return [(user.username, user.role, user.full_name) for user in USERS]
+
+
 FIRST_NAMES = {
     "fr": [
         "Isabelle",
