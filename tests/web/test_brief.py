@@ -30,3 +30,9 @@ def test_brief_is_404_for_strangers(strangers, account):
     meeting = _meeting(account)
     for client in strangers:
         assert client.get(f"/meetings/{meeting.pk}/brief/").status_code == 404
+
+
+def test_account_brief_names_the_next_planned_meeting(seller_client, account):
+    _meeting(account)
+    page = seller_client.get(f"/accounts/{account.pk}/brief/").content.decode()
+    assert "Quarterly review" in page and "No meeting planned yet." not in page

@@ -16,6 +16,9 @@ def _render(request: HttpRequest, account: Account, meeting: Interaction | None)
     from confiance.insights.brief import meeting_brief
 
     brief = meeting_brief(request.user, account, meeting=meeting, lang=ui_lang())
+    if meeting is None and brief.meeting:
+        # The service picked the account's next planned meeting: show it as such.
+        meeting = Interaction.objects.filter(pk=brief.meeting["id"], account=account).first()
     return render(
         request,
         "web/brief.html",
