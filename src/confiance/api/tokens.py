@@ -65,7 +65,9 @@ def find_token(secret: str) -> ApiToken | None:
     prefix = _split(secret.strip())
     if prefix is None:
         return None
-    token = ApiToken.objects.select_related("user").filter(prefix=prefix).first()
+    # No ordering: the prefix is unique, and ordering costs query compilation on every call.
+    found = list(ApiToken.objects.select_related("user").filter(prefix=prefix).order_by()[:1])
+    token = found[0] if found else None
     if token is None or not hmac.compare_digest(token.key_hash, hash_secret(secret.strip())):
         return None
     return token
