@@ -176,6 +176,8 @@ def main() -> int:
             f"radar fragment: cold {cold_ms:.0f} ms (the radar service over every account), "
             f"warm median {warm_ms:.0f} ms (unchanged data)"
         )
+        team_ms, _size = measure(ours, "/team/", args.runs)
+        print(f"team page (manager, every conversation of six months): median {team_ms:.0f} ms")
         verdict = "PASS" if portfolio_ms < TARGET_MS else "FAIL"
         print(f"{verdict}: target under {TARGET_MS:.0f} ms of server time")
         return 0 if portfolio_ms < TARGET_MS else 1
