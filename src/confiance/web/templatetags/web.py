@@ -49,3 +49,9 @@ def get_item(mapping, key):
     if mapping is None:
         return None
     return mapping.get(key)
+
+
+@register.simple_tag
+def colon() -> str:
+    """A colon the local way: "Owner: Sophie" in English, "Responsable : Sophie" in French."""
+    return "\u00a0:" if (get_language() or "en").startswith("fr") else ":"
