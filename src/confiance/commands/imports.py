@@ -8,12 +8,14 @@ line or part, exit status 1, and an unchanged database.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import Progress
 from rich.table import Table
 
 console = Console()
@@ -125,16 +127,18 @@ def import_files(
                 f"[red]error:[/red] {escape(str(path))}: " + escape(_("no such file"))
             )
             continue
-        reports.append(
-            import_file(
-                path,
-                user=user,
-                account=target,
-                dry_run=dry_run,
-                create_contacts=create_contacts,
-                mapping=mapping,
+        with _progress_bar(path.name) as progress:
+            reports.append(
+                import_file(
+                    path,
+                    user=user,
+                    account=target,
+                    dry_run=dry_run,
+                    create_contacts=create_contacts,
+                    mapping=mapping,
+                    progress=progress,
+                )
             )
-        )
     done = [r for r in reports if r is not None]
     if as_json:
         console.print_json(json.dumps([r.as_dict() for r in done]))
@@ -149,6 +153,21 @@ def import_files(
             console.print(line, soft_wrap=True)
     if len(done) != len(files) or any(r.error for r in done):
         raise typer.Exit(1)
+
+
+@contextmanager
+def _progress_bar(name: str):
+    """A progress bar on a terminal's stderr (nothing when output is redirected)."""
+    if not err_console.is_terminal:
+        yield None
+        return
+    with Progress(console=err_console, transient=True) as bar:
+        task = bar.add_task(escape(name), total=None)
+
+        def update(processed: int, total: int) -> None:
+            bar.update(task, completed=processed, total=total or None)
+
+        yield update
 
 
 def _print_report(report) -> None:
