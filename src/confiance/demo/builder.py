@@ -12,6 +12,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
@@ -112,12 +113,15 @@ class _Builder:
     def _team_and_users(self) -> Team:
         team, _created = Team.objects.get_or_create(name=TEAM_NAME)
         model = get_user_model()
+        # Hashing is deliberately slow (Argon2); the password is public and printed, so one
+        # hash serves every demo user.
+        password = make_password(DEMO_PASSWORD)
         for spec in USERS:
             user, _created = model.objects.get_or_create(username=spec.username)
             user.first_name, user.last_name = spec.first_name, spec.last_name
             user.email = f"{spec.username}@atelio.example"
             user.is_staff = user.is_superuser = spec.role == "admin"
-            user.set_password(DEMO_PASSWORD)
+            user.password = password
             user.save()
             Profile.objects.update_or_create(
                 user=user, defaults={"language": spec.language, "time_zone": spec.time_zone}
