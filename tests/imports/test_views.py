@@ -148,3 +148,26 @@ def test_a_csv_upload_counts_its_rows_for_the_progress_bar(client, seller):
     _upload(client, "hubspot_companies.csv")
     run = ImportRun.objects.get()
     assert (run.status, run.processed, run.total) == (RunStatus.DONE, 2, 2)
+
+
+def test_without_inline_runs_the_import_happens_in_a_background_thread(
+    client, seller, account, claire, settings, transactional_db
+):
+    import threading
+    import time
+
+    settings.IMPORTS_RUN_INLINE = False
+    client.force_login(seller)
+    _upload(client, "thunderbird.mbox", account=account.pk)
+    run = ImportRun.objects.get()
+    for thread in threading.enumerate():
+        if thread.name == f"import-{run.pk}":
+            thread.join(timeout=60)
+    deadline = time.monotonic() + 10
+    while run.status not in (RunStatus.DONE, RunStatus.FAILED) and time.monotonic() < deadline:
+        time.sleep(0.05)
+        run.refresh_from_db()
+    assert run.status == RunStatus.DONE, run.error
+    fragment = client.get(reverse("imports:progress", args=[run.pk])).content.decode()
+    assert "thunderbird.mbox: 3 created" in fragment
+    assert Interaction.objects.count() == 3
