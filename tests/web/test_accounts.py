@@ -113,3 +113,20 @@ def test_hostile_account_name_is_escaped_everywhere(seller_client, account):
         page = seller_client.get(url).content.decode()
         assert HOSTILE not in page
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_not_found_page_is_friendly_and_says_nothing_about_the_account(outsider_client, account):
+    response = outsider_client.get(f"/accounts/{account.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+    page = response.content.decode()
+    assert response.status_code == 404
+    assert "not yours to see" in page and "Northwind" not in page
+
+
+def test_a_form_without_its_csrf_token_gets_a_clear_page(seller):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(seller)
+    response = client.post("/accounts/new/", {"name": "X"})
+    assert response.status_code == 403
+    assert "Form expired" in response.content.decode()
