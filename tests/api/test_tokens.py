@@ -154,7 +154,7 @@ def test_the_cli_lists_tokens_without_their_secrets(seller):
     assert result.exit_code == 0
     assert created.token.prefix[:6] in result.stdout
     assert created.secret not in result.stdout
-    assert "1 token(s)." in result.stdout
+    assert "1 token." in result.stdout
 
 
 def test_the_cli_revokes_a_token(seller):

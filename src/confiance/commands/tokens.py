@@ -13,12 +13,14 @@ token_app = typer.Typer(help="Create, list and revoke personal API tokens.", no_
 
 def _find_user(username: str):
     from django.contrib.auth import get_user_model
+    from django.utils.translation import gettext as _
 
     from confiance.cli import err_console
 
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
-        err_console.print(f"[red]error:[/red] no user named {escape(username)!r}")
+        message = _("no user named %(name)s") % {"name": repr(username)}
+        err_console.print(f"[red]{_('error:')}[/red] {escape(message)}")
         raise typer.Exit(1)
     return user
 
@@ -34,18 +36,22 @@ def create(
     """Create a token and print it once: it cannot be shown again."""
     from confiance.cli import console, err_console, setup_django
 
-    if scope not in {"read", "write"}:
-        err_console.print(f"[red]error:[/red] scope must be read or write, not {escape(scope)!r}")
-        raise typer.Exit(2)
     setup_django()
+    from django.utils.translation import gettext as _
+
     from confiance.api.tokens import create_token
 
+    if scope not in {"read", "write"}:
+        message = _("scope must be read or write, not %(scope)s") % {"scope": repr(scope)}
+        err_console.print(f"[red]{_('error:')}[/red] {escape(message)}")
+        raise typer.Exit(2)
     created = create_token(_find_user(user), scope, name)
     # The secret alone on stdout, so that scripts can capture it; the rest on stderr.
-    err_console.print(
-        f"Created {scope} token {created.token.prefix}… (id {created.token.pk}) for "
-        f"{escape(user)}. Copy it now: it will not be shown again."
-    )
+    summary = _(
+        "Created %(scope)s token %(prefix)s… (id %(id)s) for %(user)s. "
+        "Copy it now: it will not be shown again."
+    ) % {"scope": scope, "prefix": created.token.prefix, "id": created.token.pk, "user": user}
+    err_console.print(escape(summary))
     console.print(created.secret, markup=False, highlight=False, soft_wrap=True)
 
 
@@ -59,12 +65,18 @@ def list_tokens(
     from confiance.cli import console, setup_django
 
     setup_django()
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
     from confiance.api.models import ApiToken
 
     tokens = ApiToken.objects.select_related("user").order_by("user__username", "-created_at")
     if user:
         tokens = tokens.filter(user=_find_user(user))
-    table = Table("id", "token", "user", "name", "scope", "created", "last used", "status")
+    table = Table(
+        _("id"), _("token"), _("user"), _("name"), _("scope"), _("created"), _("last used"),
+        _("status"),
+    )  # fmt: skip
     count = 0
     for token in tokens:
         count += 1
@@ -75,11 +87,13 @@ def list_tokens(
             escape(token.name),
             token.scope,
             f"{token.created_at:%Y-%m-%d %H:%M %Z}",
-            f"{token.last_used_at:%Y-%m-%d %H:%M %Z}" if token.last_used_at else "never",
-            f"revoked {token.revoked_at:%Y-%m-%d}" if token.revoked_at else "active",
+            f"{token.last_used_at:%Y-%m-%d %H:%M %Z}" if token.last_used_at else _("never"),
+            _("revoked %(day)s") % {"day": f"{token.revoked_at:%Y-%m-%d}"}
+            if token.revoked_at
+            else _("active"),
         )
     console.print(table)
-    console.print(f"{count} token(s).")
+    console.print(ngettext("%(n)d token.", "%(n)d tokens.", count) % {"n": count})
 
 
 @token_app.command("revoke")
@@ -90,14 +104,18 @@ def revoke(
     from confiance.cli import console, err_console, setup_django
 
     setup_django()
+    from django.utils.translation import gettext as _
+
     from confiance.api.models import ApiToken
     from confiance.api.tokens import revoke_token
 
     token = ApiToken.objects.filter(pk=token_id).first()
     if token is None:
-        err_console.print(f"[red]error:[/red] no token with id {token_id}")
+        message = _("no token with id %(id)s") % {"id": token_id}
+        err_console.print(f"[red]{_('error:')}[/red] {escape(message)}")
         raise typer.Exit(1)
+    values = {"prefix": token.prefix, "id": token_id}
     if not revoke_token(token):
-        console.print(f"Token {token.prefix}… (id {token_id}) was already revoked.")
+        console.print(_("Token %(prefix)s… (id %(id)s) was already revoked.") % values)
         return
-    console.print(f"Revoked token {token.prefix}… (id {token_id}).")
+    console.print(_("Revoked token %(prefix)s… (id %(id)s).") % values)
