@@ -150,3 +150,10 @@ def test_a_malformed_rate_setting_fails_loudly(seller, settings):
     assert parse_rate("20/s") == (20, 1)
     with pytest.raises(ValueError, match="600/min"):
         parse_rate("lots")
+
+
+def test_a_body_too_large_is_a_413_in_the_same_shape(seller_api, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+    response = seller_api.post("coach", {"text": "word " * 300_000})
+    body = assert_error_shape(response, 413, "too_large")
+    assert "1.0 MB" in body["message"]

@@ -10,7 +10,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.conf import settings
+from django.core.exceptions import (
+    ObjectDoesNotExist,
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
@@ -39,6 +45,7 @@ ERRORS: dict[int, Any] = {
     401: ErrorOut,
     403: ErrorOut,
     404: ErrorOut,
+    413: ErrorOut,
     422: ErrorOut,
     429: ErrorOut,
 }
@@ -226,11 +233,25 @@ def install(api) -> None:
         code = STATUS_CODES.get(exc.status_code, "error")
         return error_response(exc.status_code, code, str(exc))
 
+    def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
+        return error_response(
+            413,
+            "too_large",
+            _("The request body is larger than %(mb)s MB; send a file to /imports instead.")
+            % {"mb": round(limit / (1024 * 1024), 1)},
+        )
+
+    def on_suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+        return error_response(400, "bad_request", _("The request could not be read."))
+
     def on_exception(request: HttpRequest, exc: Exception) -> HttpResponse:
         logger.exception("API error on %s %s", request.method, request.path)
         return error_response(500, "server_error", _("Something went wrong on our side."))
 
     api.add_exception_handler(Exception, on_exception)
+    api.add_exception_handler(SuspiciousOperation, on_suspicious)
+    api.add_exception_handler(RequestDataTooBig, on_too_big)
     api.add_exception_handler(HttpError, on_http_error)
     api.add_exception_handler(Throttled, on_throttled)
     api.add_exception_handler(AuthenticationError, on_authentication)

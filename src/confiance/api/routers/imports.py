@@ -46,7 +46,7 @@ def _max_bytes() -> int:
     return int(getattr(settings, "CONFIANCE_API_MAX_IMPORT_BYTES", DEFAULT_MAX_BYTES))
 
 
-@router.post("/imports", response={200: ImportResult, 413: ERRORS[422], **ERRORS})
+@router.post("/imports", response={200: ImportResult, **ERRORS})
 def import_upload(request, form: Form[ImportForm], file: File[UploadedFile]):
     """Import one uploaded file; the report says what was created, updated and skipped.
 
