@@ -14,14 +14,16 @@ MIN_EVIDENCE = 2.0
 
 def evidence(text: str) -> dict[str, float]:
     """Score each language: distinct function words plus its own letters (é, ç, …)."""
-    words = set(_WORD_RE.findall(text[:20000].lower()))
+    sample = text[:20000].lower()
+    words = set(_WORD_RE.findall(sample))
     scores: dict[str, float] = {}
     for code in SUPPORTED_LANGUAGES:
         data = resources.get(code)
         score = float(len(words & data.detect_words))
         if data.detect_chars:
-            sample = text[:20000]
-            score += 0.5 * min(6, sum(sample.count(ch) for ch in data.detect_chars))
+            # Letters such as é, ç, œ are strong evidence, but a few loanwords ("café",
+            # "résumé") must not outweigh a sentence of English function words.
+            score += min(4, sum(sample.count(ch) for ch in data.detect_chars))
         scores[code] = score
     return scores
 
