@@ -107,3 +107,56 @@ def test_crm_csv_reader_never_crashes(data):
         path = Path(directory) / "fuzz.csv"
         path.write_bytes(data)
         _accepts(lambda: list(open_crm_csv(path).records()))
+
+
+_HTML_TOKENS = ["<div>", "</div>", "<blockquote>", "</blockquote>", "<br>", "<p>", "</p>"]
+_HTML_TOKENS += ['<div class="gmail_quote">', "<script>", "</script>", "&amp;", "&#0;", "<", ">"]
+
+
+@FUZZ
+@given(tokens=st.lists(st.one_of(st.sampled_from(_HTML_TOKENS), st.text(max_size=12)), max_size=60))
+def test_html_to_text_never_crashes_and_leaves_no_tags(tokens):
+    from confiance.ingest.htmltext import html_to_text
+
+    text = html_to_text("".join(tokens))
+    assert "<div>" not in text and "<blockquote>" not in text
+
+
+def _lines(part: str) -> list[str]:
+    return [line.strip() for line in part.splitlines() if line.strip()]
+
+
+@FUZZ
+@given(
+    pieces=st.lists(
+        st.one_of(
+            st.sampled_from(
+                [
+                    "> quoted",
+                    "-- ",
+                    "Best regards,",
+                    "Cordialement,",
+                    "On Mon, Nov 16 X wrote:",
+                    "From: a",
+                    "Sent: b",
+                    "Sent from my iPhone",
+                    "",
+                ]
+            ),
+            st.text(max_size=40),
+        ),
+        max_size=25,
+    )
+)
+def test_reply_splitting_loses_no_line(pieces):
+    from confiance.ingest.replies import split_reply
+
+    text = "\n".join(pieces)
+    body, quoted, signature = split_reply(text)
+    everything = _lines(text)
+    got = _lines(body) + _lines(signature) + _lines(quoted)
+    if got != everything:
+        # Only the "-- " delimiter between text and signature may be dropped.
+        at = len(_lines(body))
+        assert everything[at] == "--"
+        assert everything[:at] + everything[at + 1 :] == got
