@@ -204,3 +204,16 @@ def test_nobody_imports_into_an_account_they_cannot_see(outsider_api, account):
 
 def test_a_read_only_token_cannot_import(reader_api):
     assert upload(reader_api, "hubspot_companies.csv").status_code == 403
+
+
+def test_changing_a_transcripts_language_reads_it_again(seller_api, account):
+    created = seller_api.post(
+        "interactions",
+        {"account_id": account.pk, "kind": "call", "occurred_at": "2026-11-20T15:00:00Z",
+         "transcript_file": {"format": "vtt", "content": VTT}},
+    ).json()  # fmt: skip
+    assert created["language"] == "en"
+    changed = seller_api.patch(f"interactions/{created['id']}", {"language": "fr"}).json()
+    assert changed["language"] == "fr"
+    assert changed["analysis"]["lang"] == "fr"
+    assert len(changed["segments"]) == 2

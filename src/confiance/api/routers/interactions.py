@@ -219,8 +219,13 @@ def _update(interaction: Interaction, payload: InteractionPatch) -> Interaction:
         data["body"] = data.pop("text")
     for field, value in data.items():
         setattr(interaction, field, value)
-    if {"body", "language"} & data.keys() and not interaction.segments.exists():
-        _store_analysis(interaction, interaction.body, None)
+    if {"body", "language"} & data.keys():
+        segments = list(interaction.segments.all())
+        # A transcript is read again turn by turn (in the new language), a text as a whole.
+        turns = [
+            TurnIn(speaker=s.speaker_label, text=s.text, start=s.start, end=s.end) for s in segments
+        ]
+        _store_analysis(interaction, None if turns else interaction.body, turns or None)
     save_clean(interaction)
     if contact_ids is not None:
         interaction.contacts.set(_contacts_of(interaction.account_id, contact_ids))
