@@ -106,3 +106,17 @@ def test_a_file_that_is_not_an_mbox_is_refused(tmp_path):
     path.write_text("Subject: hello\n\nbody\n")
     with pytest.raises(IngestError, match="not an mbox archive"):
         list(iter_mbox(path))
+
+
+def test_an_unescaped_from_line_in_a_body_does_not_split_the_message(tmp_path):
+    path = tmp_path / "old.mbox"
+    path.write_bytes(
+        b"From alice@example.com Mon Nov 16 18:05:12 2026\n"
+        b"From: Alice <alice@example.com>\nSubject: hi\n\nFirst line.\n\n"
+        b"From my side, nothing changes.\n\n"
+        b"From bob@example.com Tue Nov 17 09:00:00 2026\n"
+        b"From: Bob <bob@example.com>\nSubject: re\n\nOk.\n"
+    )
+    messages = list(iter_mbox(path))
+    assert len(messages) == 2
+    assert messages[0].body_text.endswith("From my side, nothing changes.")

@@ -37,13 +37,17 @@ def iter_raw_messages(path: str | Path) -> Iterator[RawMessage]:
                 filename=name,
                 line=1,
             )
+        # A body line "From my side, ..." that a tool forgot to escape must not split a
+        # message: when the first separator carries a date, as every mail tool writes it,
+        # only lines with a date are separators.
+        dated = bool(_SEPARATOR.match(first))
         number, start, line_no = 1, 2, 1
         chunks: list[bytes] = []
         size = 0
         previous_blank = True
         for line in handle:
             line_no += 1
-            if line.startswith(b"From ") and (previous_blank or _SEPARATOR.match(line)):
+            if line.startswith(b"From ") and (_SEPARATOR.match(line) if dated else previous_blank):
                 yield RawMessage(name, number, start, b"".join(chunks))
                 number, start, chunks, size = number + 1, line_no + 1, [], 0
                 previous_blank = False
