@@ -132,16 +132,17 @@ def scan(toks: list[str], data: LanguageData) -> list[Hit]:
         entry = multi.get(tok)
         # Most triggers are one-token patterns, or common words ("the", "je") whose longer
         # patterns cannot continue with the next token: no matcher call for those.
-        if (
-            (entry is None or (not entry[1] and (i == last or toks[i + 1] not in entry[0])))
-            and tok in single
-            and not (stems and tok[:3] in stems)
+        if (entry is not None and (entry[1] or (i < last and toks[i + 1] in entry[0]))) or (
+            stems and tok[:3] in stems
         ):
-            pat, end = single[tok], i + 1
-        else:
             pat, end = ps.best_at(toks, i)
             if pat is None:
                 continue
+        else:
+            pat = single.get(tok)
+            if pat is None:
+                continue
+            end = i + 1
         pos = end
         rule: Rule = pat.payload  # type: ignore[assignment]
         kind = rule.kind
