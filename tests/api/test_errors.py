@@ -157,3 +157,25 @@ def test_a_body_too_large_is_a_413_in_the_same_shape(seller_api, settings):
     response = seller_api.post("coach", {"text": "word " * 300_000})
     body = assert_error_shape(response, 413, "too_large")
     assert "1.0 MB" in body["message"]
+
+
+def test_token_requests_need_no_csrf_cookie(seller, account):
+    # Bearer tokens are not sent automatically by browsers, so CSRF does not apply.
+    from django.test import Client
+
+    from confiance.api.tokens import create_token
+
+    client = Client(enforce_csrf_checks=True)
+    secret = create_token(seller, "write").secret
+    response = client.patch(
+        f"/api/v1/accounts/{account.pk}",
+        '{"notes": "from the CRM"}',
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {secret}",
+    )
+    assert response.status_code == 200
+
+
+def test_a_signed_in_browser_session_is_not_an_api_credential(client, seller, account):
+    client.force_login(seller)
+    assert client.get(f"/api/v1/accounts/{account.pk}").status_code == 401

@@ -212,3 +212,16 @@ def test_datetimes_carry_their_time_zone(seller_api, account):
     body = seller_api.get(f"accounts/{account.pk}").json()
     parsed = dt.datetime.fromisoformat(body["created_at"].replace("Z", "+00:00"))
     assert parsed.tzinfo is not None
+
+
+def test_an_erased_contact_cannot_be_filled_in_again(seller_api, account):
+    from django.utils import timezone
+
+    from confiance.accounts.models import Contact
+
+    contact = Contact.objects.create(account=account, name="[erased]", erased_at=timezone.now())
+    response = seller_api.patch(f"contacts/{contact.pk}", {"name": "Claire Martin"})
+    assert response.status_code == 422
+    assert response.json()["details"][0]["code"] == "erased"
+    contact.refresh_from_db()
+    assert contact.name == "[erased]"

@@ -106,6 +106,13 @@ def get_contact(request, contact_id: int = path_id()):
 def update_contact(request, payload: ContactPatch, contact_id: int = path_id()):
     """Change some fields of a contact."""
     contact = get_or_404(_contacts(request), contact_id)
+    # Erasure is final: writing a name or an address back would undo it.
+    require(
+        contact.erased_at is None,
+        "body",
+        _("This contact's personal data was erased; it cannot be edited."),
+        "erased",
+    )
     return save_clean(contact, payload.dict(exclude_unset=True))
 
 
