@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 
 import pytest
 
@@ -12,6 +13,8 @@ from confiance.demo.conversations import plan_account
 from confiance.demo.portfolio import ACCOUNTS
 from confiance.ledger.models import Commitment
 
+MISSED_ELISION = re.compile(r"\bde (le|les) |\b(de|que|le|la) [AEIOUÉÈaeiouéè]")
+DOUBLE_ARTICLE = re.compile(r"\b(the|a|an) (the|a|an) ", re.IGNORECASE)
 # Forty days spread over a year and a half, weekends and month ends included.
 DAYS = [dt.date(2026, 1, 1) + dt.timedelta(days=13 * i) for i in range(40)]
 
@@ -32,6 +35,10 @@ def test_interactions_happen_on_working_days_before_the_day_of_loading(today):
             assert "{" not in text and "}" not in text, text
             for turn in draft.turns:  # transcripts are written as spoken: no slot left
                 assert "{" not in turn.text and "}" not in turn.text, turn.text
+            # "de le module", "de Ottawa", "the the dashboards": slots that broke the grammar
+            broken = MISSED_ELISION if spec.language == "fr" else DOUBLE_ARTICLE
+            for words in [text, *(turn.text for turn in draft.turns)]:
+                assert not broken.search(words), words
 
 
 @pytest.mark.parametrize("today", DAYS, ids=str)

@@ -63,7 +63,7 @@ SITES = {
         "Metz",
     ],
     "CH": ["Genève", "Lausanne", "Meyrin", "Nyon"],
-    "CA": ["Saint-Jérôme", "Laval", "Mont-Tremblant", "Toronto", "Ottawa", "Hamilton"],
+    "CA": ["Saint-Jérôme", "Laval", "Mont-Tremblant", "Toronto", "Kingston", "Hamilton"],
     "GB": [
         "Leeds",
         "Bristol",
@@ -170,9 +170,11 @@ def slots(spec: AccountSpec, rng: random.Random, when: dt.datetime) -> dict[str,
     """Values for the text templates; ``{c}`` and ``{s}`` are filled in by the builder."""
     texts = TEXTS[spec.language]
     later = when.date() + dt.timedelta(days=rng.randint(7, 21))
+    module = rng.choice(texts.MODULES)
     return {
         "acc": spec.name,
-        "module": rng.choice(texts.MODULES),
+        "module": module,
+        "de_module": _de(module),
         "site": rng.choice(SITES[spec.country]),
         "n": str(rng.choice([12, 15, 20, 25, 30, 40, 60])),
         "h": str(rng.choice([8, 12, 16, 24, 32])),
@@ -299,6 +301,14 @@ def _transcribe(draft: Draft, rng: random.Random, script, values: dict[str, str]
     draft.source = "vtt"
     draft.with_manager = draft.with_manager or any(t.role == "M" for t in draft.turns)
     draft.contact_roles = sorted({t.role for t in draft.turns} - {"S", "M"})
+
+
+def _de(noun: str) -> str:
+    """French "de" before a noun with its article: du module, des tableaux, de l'application."""
+    for article, contracted in (("le ", "du "), ("les ", "des ")):
+        if noun.startswith(article):
+            return contracted + noun[len(article) :]
+    return f"de {noun}"
 
 
 def _any_role(rng: random.Random) -> str:

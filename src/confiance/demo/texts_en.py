@@ -45,7 +45,7 @@ EMAILS_IN = {
         ),
         (
             "Great support this week",
-            "{s},\n\nJust wanted to say thanks: the {module} outage on {day} was fixed by "
+            "{s},\n\nJust wanted to say thanks: the {day} outage on {module} was fixed by "
             "lunchtime and your support team kept us posted throughout. That's exactly what we "
             "expect from a partner.\n\n{c}",
         ),

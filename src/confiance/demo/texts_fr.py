@@ -1,6 +1,7 @@
 """French texts of the demo, written in French (not translated from the English ones).
 
-Slots: {c} contact's first name, {s} seller's first name, {acc} account, {module}, {site},
+Slots: {c} contact's first name, {s} seller's first name, {acc} account, {module} (and
+{de_module}: "du module…", "des tableaux…", "de l'application…"), {site},
 {n} a number of users, {h} hours, {pct} a percentage, {day} a weekday, {date} a date,
 {ref} an invoice number, {promise} what we promised, {deliverable} what we will send.
 """
@@ -78,8 +79,8 @@ EMAILS_IN = {
             "les équipes terrain deux semaines à l'avance.\n\n{c}",
         ),
         (
-            "Nouvelle version de {module}",
-            "Bonjour,\n\nNous avons vu l'annonce de la nouvelle version de {module}. Y a-t-il "
+            "Nouvelle version {de_module}",
+            "Bonjour,\n\nNous avons vu l'annonce de la nouvelle version {de_module}. Y a-t-il "
             "des changements qui touchent nos paramétrages ? Faut-il prévoir une recette de "
             "notre côté ?\n\n{c}",
         ),
@@ -110,8 +111,8 @@ EMAILS_IN = {
             "de bon à lui répondre.\n\n{c}",
         ),
         (
-            "Coût de {module}",
-            "{s},\n\nLa situation devient grave. La direction financière juge le coût de {module} "
+            "Coût {de_module}",
+            "{s},\n\nLa situation devient grave. La direction financière juge le coût {de_module} "
             "injustifié au regard de l'usage réel, et malheureusement je n'ai rien pour la "
             "contredire. Le problème doit être traité rapidement.\n\n{c}",
         ),
@@ -244,7 +245,7 @@ MEETING_SUMMARIES = {
     "neutral": "Point d'avancement avec {c}. Planning de {site} confirmé, deux demandes "
     "ouvertes sur {module}. Prochain point dans un mois.",
     "sour": "Réunion difficile et mauvaise ambiance : {c} attend toujours {promise}. Le "
-    "client, déçu, remet en question la valeur de {module} et exige un plan d'action écrit.",
+    "client, déçu, remet en question la valeur {de_module} et exige un plan d'action écrit.",
 }
 
 CALL_TITLE = "Appel avec {c}"
