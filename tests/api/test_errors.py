@@ -179,3 +179,13 @@ def test_token_requests_need_no_csrf_cookie(seller, account):
 def test_a_signed_in_browser_session_is_not_an_api_credential(client, seller, account):
     client.force_login(seller)
     assert client.get(f"/api/v1/accounts/{account.pk}").status_code == 401
+
+
+def test_every_answer_tells_where_the_token_stands(seller, settings):
+    settings.CONFIANCE_API_RATE_LIMIT = "5/min"
+    client = api_for(seller)
+    first, second = client.get("me"), client.get("accounts/987654")
+    assert (first["RateLimit-Limit"], first["RateLimit-Remaining"]) == ("5", "4")
+    assert second.status_code == 404
+    assert second["RateLimit-Remaining"] == "3"
+    assert 1 <= int(first["RateLimit-Reset"]) <= 60

@@ -36,8 +36,11 @@ def current_rate() -> tuple[int, int]:
     return parse_rate(configured or env_str("CONFIANCE_API_RATE_LIMIT", DEFAULT_RATE))
 
 
-def check_rate(token: ApiToken) -> None:
-    """Count this request in the token's fixed window; raise a 429 past the limit."""
+def check_rate(token: ApiToken, request: HttpRequest | None = None) -> None:
+    """Count this request in the token's fixed window; raise a 429 past the limit.
+
+    The figures are kept on the request for the ``RateLimit-*`` response headers.
+    """
     limit, period = current_rate()
     if limit <= 0:
         return
@@ -53,8 +56,10 @@ def check_rate(token: ApiToken) -> None:
         except ValueError:  # expired between add() and incr()
             cache.set(key, 1, timeout=period + 1)
             count = 1
+    wait = max(1, int((window + 1) * period - now + 0.999))
+    if request is not None:
+        request.rate_limit = (limit, max(0, limit - count), wait)
     if count > limit:
-        wait = max(1, int((window + 1) * period - now + 0.999))
         raise ApiError(
             429,
             "rate_limited",
@@ -83,7 +88,7 @@ class TokenAuth(HttpBearer):
                 _("This token has been revoked; create a new one."),
                 headers={"WWW-Authenticate": 'Bearer realm="confiance", error="invalid_token"'},
             )
-        check_rate(found)
+        check_rate(found, request)
         if request.method not in SAFE_METHODS and not self.read_ok and not found.can_write:
             raise ApiError(
                 403,

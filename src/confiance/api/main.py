@@ -19,7 +19,31 @@ from confiance.api.routers import (
     me,
 )
 
-api = NinjaAPI(
+
+class ConfianceAPI(NinjaAPI):
+    """NinjaAPI that tells each client where it stands against its rate limit."""
+
+    def create_response(self, request, data, *, status=None, temporal_response=None):
+        response = super().create_response(
+            request, data, status=status, temporal_response=temporal_response
+        )
+        return with_rate_headers(request, response)
+
+    def on_exception(self, request, exc):
+        return with_rate_headers(request, super().on_exception(request, exc))
+
+
+def with_rate_headers(request, response):
+    figures = getattr(request, "rate_limit", None)
+    if figures is not None:
+        limit, remaining, reset = figures
+        response["RateLimit-Limit"] = str(limit)
+        response["RateLimit-Remaining"] = str(remaining)
+        response["RateLimit-Reset"] = str(reset)
+    return response
+
+
+api = ConfianceAPI(
     title="Confiance API",
     version="1",
     description=(
