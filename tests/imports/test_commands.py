@@ -18,7 +18,7 @@ def test_import_prints_a_table_and_a_summary(fixture_path, account, claire):
         "thunderbird.mbox: 3 created, 0 updated, 0 skipped, 2 unknown addresses or speakers"
         in result.output
     )
-    assert "email" in result.output
+    assert "e-mails" in result.output
     assert Interaction.objects.count() == 3
 
 

@@ -173,6 +173,8 @@ def _progress_bar(name: str):
 def _print_report(report) -> None:
     from django.utils.translation import gettext as _
 
+    from confiance.imports.services.report import entity_label
+
     if report.error:
         return
     table = Table(title=f"{report.filename} ({report.format})", title_justify="left")
@@ -180,9 +182,9 @@ def _print_report(report) -> None:
     table.add_column(_("Result"))
     table.add_column(_("Count"), justify="right")
     for entity, count in sorted(report.created.items()):
-        table.add_row(entity, _("created"), str(count))
+        table.add_row(entity_label(entity), _("created"), str(count))
     for entity, count in sorted(report.updated.items()):
-        table.add_row(entity, _("updated"), str(count))
+        table.add_row(entity_label(entity), _("updated"), str(count))
     for reason, count in report.skipped.most_common():
         table.add_row("", _("skipped: %(reason)s") % {"reason": reason}, str(count))
     if table.row_count:

@@ -24,6 +24,7 @@ from confiance.env import env_int
 from confiance.imports import runner
 from confiance.imports.models import ErasureRecord, ImportRun, RunStatus
 from confiance.imports.services.gdpr import erase_person, export_person, find_contacts
+from confiance.imports.services.report import entity_label
 from confiance.users.models import Membership, Role
 
 # Bigger files go through the command line, which streams them.
@@ -142,8 +143,8 @@ def _progress_context(run: ImportRun) -> dict:
         "total": total,
         "percent": percent,
         "finished": finished,
-        "created": sorted((report.get("created") or {}).items()),
-        "updated": sorted((report.get("updated") or {}).items()),
+        "created": [(entity_label(k), v) for k, v in sorted((report.get("created") or {}).items())],
+        "updated": [(entity_label(k), v) for k, v in sorted((report.get("updated") or {}).items())],
         "skipped": sorted((report.get("skipped") or {}).items()),
         "unknown": list((report.get("unknown") or {}).keys())[:20],
         "notes": report.get("notes") or [],

@@ -6,7 +6,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
+
+ENTITY_LABELS = {
+    "account": gettext_lazy("accounts"),
+    "contact": gettext_lazy("contacts"),
+    "opportunity": gettext_lazy("opportunities"),
+    "email": gettext_lazy("e-mails"),
+    "meeting": gettext_lazy("meetings"),
+    "segment": gettext_lazy("transcript turns"),
+}
+
+
+def entity_label(entity: str) -> str:
+    """The translated name of what was imported ("e-mails", "meetings"...)."""
+    return str(ENTITY_LABELS.get(entity, entity))
+
 
 _EXAMPLES = 20  # skipped items listed by name; the rest are only counted
 
