@@ -96,8 +96,7 @@ def _clamp(value: float) -> int:
 
 
 def _conversations(facts: AccountFacts, window: Window) -> int:
-    lo, hi = window.first_month, window.last_month
-    return sum(m.tone_n for key, m in facts.months.items() if lo <= key <= hi)
+    return tally(facts, window).conversations
 
 
 # --- integrity ---------------------------------------------------------------------------
@@ -117,6 +116,7 @@ class Tally:
     resolved: int
     # Equity in each half of the window: [contrib ours, contrib theirs, n, delivered ours, theirs]
     halves: list[list[float]]
+    conversations: int  # conversations with a tone reading
 
 
 RESOLVED_STATUSES = (KEPT, KEPT_LATE, BROKEN)
@@ -172,8 +172,19 @@ def tally(facts: AccountFacts, window: Window) -> Tally:
         if kind in ("deliverable", "concession"):
             delivered[party] += p.weight
             half[3 + side] += p.weight
+    first, last = window.first_month, window.last_month
+    conversations = sum(m.tone_n for key, m in facts.months.items() if first <= key <= last)
     found = Tally(
-        counts, given, contrib, delivered, concessions, risks, broken_valued, resolved_n, halves
+        counts,
+        given,
+        contrib,
+        delivered,
+        concessions,
+        risks,
+        broken_valued,
+        resolved_n,
+        halves,
+        conversations,
     )
     facts.cache[(lo, hi)] = found
     return found
