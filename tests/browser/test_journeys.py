@@ -39,7 +39,13 @@ def test_coach_highlights_a_french_finding_with_its_rewrite(page, seller):
     expect(tip).to_be_hidden()
     mark.focus()  # keyboard users get the explanation and the rewrite too
     expect(tip).to_be_visible()
-    expect(page.locator("#analysis .rewrite").first).not_to_be_empty()
+    rewrite = page.locator("#analysis .rewrite").first
+    expect(rewrite).not_to_be_empty()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=page.base)
+    rewrite.get_by_role("button", name="Copy the rewrite").click()
+    expect(rewrite.get_by_role("button")).to_have_text("Copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == rewrite.locator("span").first.inner_text().strip()
     shot(page, "coach")
 
 
