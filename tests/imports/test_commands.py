@@ -106,3 +106,22 @@ def test_a_200_mb_transcript_is_refused_without_being_read(tmp_path, account):
     result = runner.invoke(app, ["import", str(huge), "--account", "Northwind", "--as", "sophie"])
     assert result.exit_code == 1
     assert "huge.vtt: file larger than 64 MB: this is not a vtt file" in result.output
+
+
+def test_a_transcript_takes_the_date_given(fixture_path, account):
+    result = runner.invoke(
+        app,
+        [
+            "import",
+            str(fixture_path("teams.vtt")),
+            "--account",
+            "Northwind",
+            "--as",
+            "sophie",
+            "--date",
+            "2026-11-17T09:30",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    meeting = Interaction.objects.get()
+    assert meeting.occurred_at.isoformat() == "2026-11-17T08:30:00+00:00"  # Europe/Paris

@@ -171,3 +171,9 @@ def test_without_inline_runs_the_import_happens_in_a_background_thread(
     fragment = client.get(reverse("imports:progress", args=[run.pk])).content.decode()
     assert "thunderbird.mbox: 3 created" in fragment
     assert Interaction.objects.count() == 3
+
+
+def test_the_upload_form_dates_a_transcript(client, seller, account):
+    client.force_login(seller)
+    _upload(client, "call.srt", account=account.pk, occurred_at="2026-11-20T14:00")
+    assert Interaction.objects.get().occurred_at.isoformat() == "2026-11-20T13:00:00+00:00"

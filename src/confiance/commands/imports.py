@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -106,6 +107,14 @@ def import_files(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
+    date: Annotated[
+        datetime | None,
+        typer.Option(
+            "--date",
+            formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+            help="When the meeting of a transcript took place (default: from a Zoom file name, else now).",
+        ),
+    ] = None,
 ) -> None:
     """Import CRM exports, e-mails, transcripts and calendars (each file all or nothing)."""
     _setup()
@@ -137,6 +146,7 @@ def import_files(
                     create_contacts=create_contacts,
                     mapping=mapping,
                     progress=progress,
+                    occurred_at=_aware(date),
                 )
             )
     done = [r for r in reports if r is not None]
@@ -153,6 +163,12 @@ def import_files(
             console.print(line, soft_wrap=True)
     if len(done) != len(files) or any(r.error for r in done):
         raise typer.Exit(1)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    from django.utils import timezone
+
+    return timezone.make_aware(value) if value is not None else None
 
 
 @contextmanager

@@ -35,9 +35,9 @@ def live_progress(run: ImportRun) -> tuple[int, int]:
         return _progress.get(run.pk, (run.processed, run.total))
 
 
-def start(run: ImportRun, path: Path, *, create_contacts: bool) -> None:
+def start(run: ImportRun, path: Path, *, create_contacts: bool, occurred_at=None) -> None:
     """Run the import now (tests, IMPORTS_RUN_INLINE) or in a background thread."""
-    args = (run.pk, path, create_contacts)
+    args = (run.pk, path, create_contacts, occurred_at)
     if getattr(settings, "IMPORTS_RUN_INLINE", False):
         _execute(*args)
         return
@@ -51,7 +51,7 @@ def _threaded(*args) -> None:
         connection.close()  # the thread's own connection
 
 
-def _execute(run_id: int, path: Path, create_contacts: bool) -> None:
+def _execute(run_id: int, path: Path, create_contacts: bool, occurred_at) -> None:
     run = ImportRun.objects.get(pk=run_id)
     run.status = RunStatus.RUNNING
     run.save(update_fields=["status"])
@@ -70,6 +70,7 @@ def _execute(run_id: int, path: Path, create_contacts: bool) -> None:
             filename=run.filename,
             dry_run=run.dry_run,
             create_contacts=create_contacts,
+            occurred_at=occurred_at,
             progress=progress,
         )
         run.report = report.as_dict()

@@ -48,6 +48,11 @@ class UploadForm(forms.Form):
         label=gettext_lazy("Account"),
         empty_label=gettext_lazy("Find it from the people in the file"),
     )
+    occurred_at = forms.DateTimeField(
+        required=False,
+        label=gettext_lazy("When the meeting took place (transcripts)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
     create_contacts = forms.BooleanField(
         required=False, label=gettext_lazy("Create contacts for unknown e-mail addresses")
     )
@@ -98,7 +103,12 @@ def upload(request):
             filename=name,
             dry_run=form.cleaned_data["dry_run"],
         )
-        runner.start(run, path, create_contacts=form.cleaned_data["create_contacts"])
+        runner.start(
+            run,
+            path,
+            create_contacts=form.cleaned_data["create_contacts"],
+            occurred_at=form.cleaned_data["occurred_at"],
+        )
         return redirect("imports:run", pk=run.pk)
     return render(request, "imports/upload.html", _page(request, form))
 

@@ -66,6 +66,7 @@ def import_file(
     mapping: Path | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    occurred_at=None,
 ) -> ImportReport:
     """Import ``path`` as ``user``; never raises on bad input (see ``report.error``)."""
     path = Path(path)
@@ -87,6 +88,7 @@ def import_file(
         mapping=mapping,
         progress=progress,
         workers=workers,
+        occurred_at=occurred_at,
     )
     try:
         report.format = detect_format(path, filename)

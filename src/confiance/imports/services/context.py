@@ -29,6 +29,7 @@ class ImportContext:
     create_contacts: bool = False
     mapping: Path | None = None
     progress: Progress | None = None
+    occurred_at: object = None  # when a transcript's meeting took place, if the user says
     workers: int | None = None  # processes parsing an mbox; None: decided by its size
     total: int = 0
     processed: int = 0

@@ -38,7 +38,7 @@ def import_transcript(data: bytes, filename: str, ctx: ImportContext) -> None:
     if Interaction.objects.filter(account=account, source=source, external_id=ext).exists():
         ctx.report.skip(filename, _("already imported"))
         return
-    occurred_at = _date_from_name(filename) or ctx.now
+    occurred_at = ctx.occurred_at or _date_from_name(filename) or ctx.now
     tone, analysis, problem = analyse(turns=transcript.turns, reference_date=occurred_at.date())
     if problem:
         ctx.report.note(problem)
