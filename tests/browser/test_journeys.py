@@ -94,12 +94,21 @@ def test_a_seller_opening_another_seller_s_account_gets_404(page, story, second_
     expect(page.locator("body")).not_to_contain_text("Maison Dufour")
 
 
-def test_account_page_fits_a_phone_screen(page, story):
+def test_pages_fit_a_phone_screen(page, story):
     sign_in(page, "sophie")
     page.set_viewport_size({"width": 375, "height": 800})
+    for path in (
+        "/",
+        f"/accounts/{story.pk}/",
+        "/accounts/",
+        "/coach/",
+        "/profile/",
+        f"/accounts/{story.pk}/brief/",
+    ):
+        page.goto(page.base + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"{path} is {width}px wide at 375px"
     page.goto(f"{page.base}/accounts/{story.pk}/")
-    overflow = page.evaluate("document.documentElement.scrollWidth")
-    assert overflow <= 375, f"the page is {overflow}px wide at 375px"
     shot(page, "account-phone")
 
 
