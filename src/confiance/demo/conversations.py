@@ -205,32 +205,42 @@ def _generated(
     when = _moment(spec, rng, today, days_ago)
     values = slots(spec, rng, when)
     draft = Draft(spec.key, kind, when, "", "", spec.language, mood)
+    if kind == "meeting":
+        _meeting(draft, spec, rng, values, mood)
+        return draft
+    prospect = spec.kind == "prospect"
     if kind == "email":
         # Nobody answers the neglected customer's complaints: they stay one-way.
         inbound = rng.random() < 0.6 or (mood == "sour" and spec.profile == "neglected")
-        bank = texts.EMAILS_IN if inbound else texts.EMAILS_OUT
-        subject, body = rng.choice(bank[mood])
-        draft.title, draft.body = _fill(subject, values), _fill(body, values)
-        draft.contact_roles = [_any_role(rng)]
+        if prospect:
+            bank = texts.EMAILS_IN_PROSPECT[mood] if inbound else texts.EMAILS_OUT_PROSPECT
+        else:
+            bank = (texts.EMAILS_IN if inbound else texts.EMAILS_OUT)[mood]
+        title, body = rng.choice(bank)
         draft.source = "eml"
     elif kind == "call":
-        draft.title = texts.CALL_TITLE
-        draft.body = _fill(rng.choice(texts.CALLS[mood]), values)
+        title = texts.CALL_TITLE
+        body = rng.choice((texts.CALLS_PROSPECT if prospect else texts.CALLS)[mood])
         draft.duration_minutes = rng.choice([10, 15, 20, 30, 45])
-        draft.contact_roles = [_any_role(rng)]
-    elif kind == "note":
-        draft.title = texts.NOTE_TITLE
-        draft.body = _fill(rng.choice(texts.NOTES), values)
-        draft.contact_roles = [_any_role(rng)]  # named in the note, not present
-    elif kind == "prep_note":
-        combative = rng.random() < COMBATIVE_PREP_ODDS.get(spec.profile, 0.25)
-        bank = texts.PREP_COMBATIVE if combative else texts.PREP_COLLABORATIVE
-        draft.title = _fill(texts.PREP_TITLE, values)
-        draft.body = _fill(rng.choice(bank), values)
-        draft.contact_roles = [_any_role(rng)]
+    elif kind == "note":  # the contact is named in the note, not present
+        title, body = (
+            texts.NOTE_TITLE,
+            rng.choice(texts.NOTES_PROSPECT if prospect else texts.NOTES),
+        )
     else:
-        _meeting(draft, spec, rng, values, mood)
+        title, body = texts.PREP_TITLE, rng.choice(_prep_bank(spec, rng))
+    draft.title, draft.body = _fill(title, values), _fill(body, values)
+    draft.contact_roles = [_any_role(rng)]
     return draft
+
+
+def _prep_bank(spec: AccountSpec, rng: random.Random) -> list[str]:
+    texts = TEXTS[spec.language]
+    if rng.random() >= COMBATIVE_PREP_ODDS.get(spec.profile, 0.25):
+        return texts.PREP_COLLABORATIVE
+    if spec.kind == "prospect":
+        return [texts.PREP_COMBATIVE[i] for i in texts.PREP_COMBATIVE_PROSPECT]
+    return texts.PREP_COMBATIVE
 
 
 def _meeting(draft: Draft, spec: AccountSpec, rng: random.Random, values, mood: str) -> None:
@@ -246,7 +256,8 @@ def _meeting(draft: Draft, spec: AccountSpec, rng: random.Random, values, mood: 
             index = rng.randrange(len(SCRIPTS[spec.language][kind]))
         _transcribe(draft, rng, SCRIPTS[spec.language][kind][index], values)
     else:
-        draft.body = _fill(texts.MEETING_SUMMARIES[mood], values)
+        summary = texts.MEETING_SUMMARY_PROSPECT if spec.kind == "prospect" else None
+        draft.body = _fill(summary or texts.MEETING_SUMMARIES[mood], values)
         draft.contact_roles = ["A", "B"] if rng.random() < 0.5 else ["A", "B", "C"]
 
 

@@ -253,3 +253,82 @@ COMMITMENTS_THEIRS = [
     ("investment", "Give us access to the server logs", None, (2, 6)),
     ("deliverable", "Name a lead user at each site", None, None),
 ]
+
+# --- Before a sale: the same kinds of messages, as a prospect writes them ----------------
+EMAILS_IN_PROSPECT = {
+    "warm": [
+        (
+            "Following the demo",
+            "Hi {s},\n\nThanks for {day}'s demo. The team liked {module}, especially working "
+            "offline. Could you send us a few references from our sector?\n\nKind regards,\n{c}",
+        ),
+        (
+            "Site visit",
+            "Hi {s},\n\nWould it be possible to visit one of your customers who uses {module}? "
+            "Seeing it in a real plant would reassure our leadership.\n\n{c}",
+        ),
+    ],
+    "neutral": [
+        (
+            "Security questionnaire",
+            "Hi {s},\n\nOur IT team needs the attached security questionnaire completed before "
+            "we go further. Could you manage it by {date}?\n\n{c}",
+        ),
+        (
+            "Budget and timing",
+            "Hi {s},\n\nFor your information, the budget goes to the leadership meeting on "
+            "{date}. Before then, could you price a pilot at {site}?\n\nThanks,\n{c}",
+        ),
+    ],
+    "sour": [
+        (
+            "Our decision",
+            "{s},\n\nWe've decided not to go ahead for now. The project has dropped down the list "
+            "and the budget has gone elsewhere. I'm afraid it's bad news.\n\n{c}",
+        ),
+        (
+            "Your proposal",
+            "{s},\n\nYour proposal is well above the others and we can't see what justifies the "
+            "gap. As it stands, that's a problem.\n\n{c}",
+        ),
+    ],
+}
+EMAILS_OUT_PROSPECT = [
+    (
+        "Following our first conversation",
+        "Hi {c},\n\nThanks for the conversation. If I understood correctly, your priorities are "
+        "fewer breakdowns at {site} and better tracking of contractors. I suggest a demo focused "
+        "on exactly those two; tell me if I missed anything.\n\n{s}",
+    ),
+    (
+        "Customer references",
+        "Hi {c},\n\nAs promised, here are three customers in your sector who are happy to talk "
+        "to you. All of them started with a pilot at one site, as we're suggesting to "
+        "you.\n\n{s}",
+    ),
+]
+CALLS_PROSPECT = {
+    "warm": [
+        "First call with {c}: maintenance runs on spreadsheets and work orders get lost. Real "
+        "interest in {module}. Demo to arrange.",
+        "{c} called back: the committee liked the proposal and wants a priced pilot at {site}.",
+    ],
+    "neutral": [
+        "Call with {c} to prepare the demo: three people attending, including IT. To show: "
+        "{module} and the dashboards.",
+    ],
+    "sour": [
+        "Call with {c}: project on hold, no budget this year. Bad news, and no next step agreed.",
+    ],
+}
+MEETING_SUMMARY_PROSPECT = (
+    "Demo for {c}: {module} shown to the teams from {site}. Questions about the ERP "
+    "integration and data migration. Next step: {deliverable}."
+)
+NOTES_PROSPECT = [
+    "Internal note: {acc} is comparing three vendors. Our strength: references in their "
+    "sector. Our weakness: the licence price.",
+    "Note: {c} leaves the project at the end of the month; ask who takes it over.",
+]
+# Prep notes that make sense before a sale (the others speak of what we delivered).
+PREP_COMBATIVE_PROSPECT = [0, 1]

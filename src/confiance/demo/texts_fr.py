@@ -273,3 +273,87 @@ COMMITMENTS_THEIRS = [
     ("investment", "Ouvrir l'accès aux journaux du serveur", None, (2, 6)),
     ("deliverable", "Désigner un référent par site", None, None),
 ]
+
+# --- Before a sale: the same kinds of messages, as a prospect writes them ----------------
+EMAILS_IN_PROSPECT = {
+    "warm": [
+        (
+            "Suite à la démonstration",
+            "Bonjour {s},\n\nMerci pour la démonstration de {day}. L'équipe a apprécié {module}, "
+            "surtout la saisie hors connexion. Pourriez-vous nous envoyer des références de "
+            "clients de notre secteur ?\n\nCordialement,\n{c}",
+        ),
+        (
+            "Visite d'un client",
+            "Bonjour {s},\n\nSerait-il possible de visiter l'un de vos clients qui utilise "
+            "{module} ? Voir l'outil en situation réelle rassurerait notre direction.\n\n{c}",
+        ),
+    ],
+    "neutral": [
+        (
+            "Questionnaire de sécurité",
+            "Bonjour {s},\n\nNotre DSI a besoin que vous remplissiez le questionnaire de sécurité "
+            "ci-joint avant d'aller plus loin. Est-ce possible d'ici le {date} ?\n\n{c}",
+        ),
+        (
+            "Budget et calendrier",
+            "Bonjour {s},\n\nPour information, le budget sera arbitré en comité le {date}. D'ici "
+            "là, pourriez-vous nous préciser le coût d'un pilote à {site} ?\n\nMerci,\n{c}",
+        ),
+    ],
+    "sour": [
+        (
+            "Notre décision",
+            "{s},\n\nAprès réflexion, nous ne donnerons pas suite pour le moment. Le projet n'est "
+            "plus prioritaire et le budget a été réaffecté. Malheureusement, je n'ai pas de "
+            "meilleure nouvelle.\n\n{c}",
+        ),
+        (
+            "Votre proposition",
+            "{s},\n\nVotre proposition est nettement plus chère que les autres et nous ne voyons "
+            "pas ce qui justifie l'écart. En l'état, c'est un problème.\n\n{c}",
+        ),
+    ],
+}
+EMAILS_OUT_PROSPECT = [
+    (
+        "Suite à notre premier échange",
+        "Bonjour {c},\n\nMerci pour cet échange. Si j'ai bien compris, votre priorité est de "
+        "réduire les pannes à {site} et de mieux suivre les sous-traitants. Je vous propose une "
+        "démonstration centrée sur ces deux points ; dites-moi si j'ai oublié quelque "
+        "chose.\n\n{s}",
+    ),
+    (
+        "Références clients",
+        "Bonjour {c},\n\nComme promis, voici trois clients de votre secteur qui acceptent "
+        "d'échanger avec vous. Tous ont commencé par un pilote sur un site, comme nous vous le "
+        "proposons.\n\n{s}",
+    ),
+]
+CALLS_PROSPECT = {
+    "warm": [
+        "Premier appel avec {c} : la maintenance est suivie sur tableur et les interventions se "
+        "perdent. Intérêt réel pour {module}. Démonstration à prévoir.",
+        "{c} rappelle : le comité a trouvé la proposition intéressante et veut un pilote "
+        "chiffré à {site}.",
+    ],
+    "neutral": [
+        "Appel avec {c} pour préparer la démonstration : trois personnes présentes, dont la "
+        "DSI. Points à montrer : {module} et les tableaux de bord.",
+    ],
+    "sour": [
+        "Appel avec {c} : projet suspendu, aucun budget cette année. Mauvaise nouvelle, et pas "
+        "de prochaine étape fixée.",
+    ],
+}
+MEETING_SUMMARY_PROSPECT = (
+    "Démonstration chez {c} : {module} présenté aux équipes de {site}. Questions sur "
+    "l'intégration avec l'ERP et la reprise des données. Prochaine étape : {deliverable}."
+)
+NOTES_PROSPECT = [
+    "Note interne : {acc} compare trois éditeurs. Notre atout : les références du même "
+    "secteur. Notre point faible : le prix de la licence.",
+    "Note : {c} quitte le projet à la fin du mois ; demander qui reprend le dossier.",
+]
+# Prep notes that make sense before a sale (the others speak of what we delivered).
+PREP_COMBATIVE_PROSPECT = [1]
