@@ -169,3 +169,23 @@ def test_the_ledger_paginates_with_open_commitments_first(seller_client, account
     assert first.index("Still open") < first.index("Old 00")
     assert "Old 18" in first and "Old 19" not in first
     assert "Old 19" in second and "Old 29" in second
+
+
+def test_the_ledger_shows_values_the_local_way(seller_client, account):
+    Commitment.objects.create(
+        account=account,
+        party="theirs",
+        kind="investment",
+        description="Pilot budget",
+        value_amount=12500,
+        currency="EUR",
+        value_hours=7.5,
+    )
+    english = seller_client.get(
+        f"/accounts/{account.pk}/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    french = seller_client.get(
+        f"/accounts/{account.pk}/", HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+    assert "€12,500" in english and "7.5 h" in english
+    assert "12\u00a0500\u00a0€" in french and "7,5 h" in french
