@@ -59,3 +59,12 @@ def test_out_of_range_pages_give_the_nearest_page(seller, team):
     found = radar_cache.radar_pages(seller, "en", {"customers": "99", "prospects": "x"}, 10)
     assert found["customers"].number == 2 and len(found["customers"]) == 2
     assert found["prospects"].number == 1 and len(found["prospects"]) == 0
+
+
+def test_a_new_topic_refreshes_the_radar(seller, team):
+    from confiance.accounts.models import Topic
+
+    _customers(seller, team, n=2)
+    before = radar_cache.fingerprint(seller)
+    Topic.objects.create(account=Account.objects.first(), title="Hosting")
+    assert radar_cache.fingerprint(seller) != before

@@ -2,8 +2,9 @@
 
 The radar ranks every visible customer, so it costs time in proportion to the portfolio
 (seconds for 10,000 accounts). It only changes when accounts, conversations, commitments,
-opportunities or plans change, or when the day changes. The cache key holds a fingerprint of
-those tables (row counts and latest change, over the accounts the user sees), so an edit is
+topics, opportunities or plans change, or when the day changes. The cache key holds a
+fingerprint of those tables (row counts and latest change, over the accounts the user sees)
+and the user's language and time zone, so an edit is
 visible on the next page load; a fingerprint costs a few aggregate queries. The lists are
 stored in chunks so that showing one page reads one chunk, not the whole radar.
 """
@@ -17,6 +18,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.utils import timezone
 
+from confiance.accounts.models import Topic
 from confiance.accounts.permissions import visible_accounts
 from confiance.deals.models import FollowUpPlan, Opportunity, PlanStep
 from confiance.interactions.models import Interaction
@@ -36,6 +38,7 @@ def fingerprint(user) -> str:
         (Commitment, "account"),
         (Opportunity, "account"),
         (FollowUpPlan, "opportunity__account"),
+        (Topic, "account"),
     ):
         stats = model.objects.filter(**{f"{path}__in": visible}).aggregate(
             n=Count("pk"), at=Max("updated_at")
@@ -57,7 +60,8 @@ def radar_pages(user, lang: str, pages: dict[str, object], per_page: int) -> dic
     ``pages`` maps each list to the requested page number (any text; out-of-range numbers
     give the nearest page, as ``Paginator.get_page`` does). Returns ``as_of`` and the pages.
     """
-    key = f"confiance:radar:{user.pk}:{lang}:{timezone.localdate()}:{fingerprint(user)}"
+    zone = timezone.get_current_timezone_name()
+    key = f"confiance:radar:{user.pk}:{lang}:{zone}:{timezone.localdate()}:{fingerprint(user)}"
     meta = cache.get(key)
     if meta is not None:
         result = _pages(key, meta, pages, per_page)
