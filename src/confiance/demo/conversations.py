@@ -245,7 +245,8 @@ def _prep_bank(spec: AccountSpec, rng: random.Random) -> list[str]:
 
 def _meeting(draft: Draft, spec: AccountSpec, rng: random.Random, values, mood: str) -> None:
     texts = TEXTS[spec.language]
-    draft.title = _fill(rng.choice(texts.MEETING_TITLES), values)
+    titles = texts.MEETING_TITLES_PROSPECT if spec.kind == "prospect" else texts.MEETING_TITLES
+    draft.title = _fill(rng.choice(titles), values)
     draft.duration_minutes = rng.choice([30, 45, 60, 90])
     draft.with_manager = spec.annual_value >= 200_000 and rng.random() < 0.2
     if rng.random() < 0.45:

@@ -332,3 +332,9 @@ NOTES_PROSPECT = [
 ]
 # Prep notes that make sense before a sale (the others speak of what we delivered).
 PREP_COMBATIVE_PROSPECT = [0, 1]
+MEETING_TITLES_PROSPECT = [
+    "Product demo",
+    "Discovery workshop",
+    "Proposal walkthrough",
+    "Requirements review",
+]

@@ -357,3 +357,9 @@ NOTES_PROSPECT = [
 ]
 # Prep notes that make sense before a sale (the others speak of what we delivered).
 PREP_COMBATIVE_PROSPECT = [1]
+MEETING_TITLES_PROSPECT = [
+    "Démonstration",
+    "Atelier de découverte",
+    "Présentation de la proposition",
+    "Revue du cahier des charges",
+]
