@@ -8,6 +8,7 @@ from datetime import date
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from confiance.accounts.models import Account, Contact, StakeholderPosition, Topic
@@ -144,6 +145,10 @@ class InteractionForm(Plain, forms.ModelForm):
     def __init__(self, *args, account: Account, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["occurred_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        if not self.instance.pk:
+            self.fields["occurred_at"].initial = lambda: timezone.localtime().replace(
+                second=0, microsecond=0
+            )
         self.fields["contacts"].queryset = account.contacts.filter(erased_at__isnull=True)
         self.fields["contacts"].required = False
 
