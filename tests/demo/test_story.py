@@ -263,3 +263,23 @@ def test_the_printed_logins_sign_in_and_see_their_own_portfolio(demo):
     assert "Genève Précision SA" in seen["james"]  # shared with him
     assert "Groupe Hexagone Logistique" not in seen["james"]
     assert len(seen["sophie"]) + len(seen["james"]) == total + 2
+
+
+# --- the web app on the demo ------------------------------------------------------------------
+@pytest.mark.parametrize("username", ["claire", "sophie", "james", "admin"])
+def test_every_demo_user_can_browse_the_main_pages(client, username):
+    assert client.login(username=username, password=DEMO_PASSWORD)
+    user = get_user_model().objects.get(username=username)
+    first = visible_accounts(user).order_by("-annual_value").first()
+    pages = ["/", "/radar/", "/accounts/", f"/accounts/{first.pk}/", f"/accounts/{first.pk}/brief/"]
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == 200, page
+    assert first.name in client.get(f"/accounts/{first.pk}/").content.decode()
+
+
+def test_the_manager_sees_the_neglected_customer_first_on_the_radar(client):
+    client.login(username="claire", password=DEMO_PASSWORD)
+    page = client.get("/radar/").content.decode()
+    assert "Groupe Hexagone Logistique" in page
+    assert page.index("Groupe Hexagone Logistique") < page.index("Atlas Freight Lines")
