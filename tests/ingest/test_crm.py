@@ -82,3 +82,15 @@ def test_a_binary_file_named_csv_is_refused(tmp_path):
     path.write_bytes(b"PK\x03\x04\x14\x00\x00\x00xl/workbook.xml")
     with pytest.raises(IngestError, match="binary file"):
         open_crm_csv(path)
+
+
+def test_a_file_mixing_utf8_and_windows_1252_names_the_line(tmp_path):
+    path = tmp_path / "companies.csv"
+    path.write_bytes(
+        '"Record ID","Company name"\n"1","Société Générale"\n'.encode()
+        + '"2","Crédit Agricole"\n'.encode("cp1252")
+    )
+    with pytest.raises(IngestError) as caught:
+        open_crm_csv(path)
+    assert caught.value.line == 3
+    assert "mixes UTF-8 with another encoding" in str(caught.value)

@@ -120,13 +120,26 @@ def _detect_encoding(path: Path, filename: str) -> str:
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return "utf-16"
         decoder = codecs.getincrementaldecoder("utf-8")()
-        chunk = head
+        chunk, lines, multibyte = head, 0, False
         try:
             while chunk:
-                decoder.decode(chunk)
+                text = decoder.decode(chunk)
+                multibyte = multibyte or any(ord(c) > 127 for c in text)
+                lines += chunk.count(b"\n")
                 chunk = handle.read(1024 * 1024)
             decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            before = exc.object[: exc.start]
+            if multibyte or any(ord(c) > 127 for c in before.decode("utf-8", errors="ignore")):
+                # Accents already read as UTF-8, then a byte that is not: two encodings in
+                # one file (rows pasted from elsewhere). Guessing would garble one of them.
+                line = lines + before.count(b"\n") + 1
+                raise IngestError(
+                    "this file mixes UTF-8 with another encoding (byte "
+                    f"0x{exc.object[exc.start]:02x}): save it again as UTF-8",
+                    filename=filename,
+                    line=line,
+                ) from exc
             return "cp1252"
     return "utf-8-sig"
 
