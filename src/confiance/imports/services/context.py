@@ -34,6 +34,7 @@ class ImportContext:
     total: int = 0
     processed: int = 0
     now: object = field(default_factory=timezone.now)
+    accounts: dict[int, Account | None] = field(default_factory=dict)  # visible, by id
     _contacts: dict[str, list[Contact]] = field(default_factory=dict)
     _users: dict[str, object] = field(default_factory=dict)
     _last_progress: float = 0.0

@@ -55,10 +55,9 @@ def _flush(
     addresses = {a for mail in mails for a in mail.addresses}
     ctx.resolve_addresses(addresses)
     _resolve_threads(mails, state)
-    accounts = _accounts(ctx)
     planned: list[tuple[ParsedEmail, Account, str]] = []
     for mail in mails:
-        account = _account_for(mail, ctx, state, accounts)
+        account = _account_for(mail, ctx, state)
         label = mail.subject or mail.message_id or _("(no subject)")
         if account is None:
             ctx.report.skip(
@@ -109,23 +108,15 @@ def _resolve_threads(batch: list[ParsedEmail], state: _ThreadState) -> None:
             state.thread_of.setdefault(mail.message_id, mail.thread_key)
 
 
-def _accounts(ctx: ImportContext) -> dict[int, Account]:
-    cache = getattr(ctx, "_account_cache", None)
-    if cache is None:
-        cache = {}
-        ctx._account_cache = cache
-    return cache
-
-
-def _account_for(mail, ctx: ImportContext, state: _ThreadState, cache) -> Account | None:
+def _account_for(mail, ctx: ImportContext, state: _ThreadState) -> Account | None:
     if ctx.account is not None:
         return ctx.account
     thread_account = state.account_of.get(mail.thread_key)
     if thread_account is not None:
-        if thread_account not in cache:
-            cache[thread_account] = ctx.visible.filter(pk=thread_account).first()
-        if cache[thread_account] is not None:
-            return cache[thread_account]
+        if thread_account not in ctx.accounts:
+            ctx.accounts[thread_account] = ctx.visible.filter(pk=thread_account).first()
+        if ctx.accounts[thread_account] is not None:
+            return ctx.accounts[thread_account]
     # The sender's account first, then the recipients' in order.
     for address in mail.addresses:
         for contact in ctx.contacts_for(address):
