@@ -72,3 +72,17 @@ def test_the_engine_code_contains_no_lexicon():
             for word in ("stupid", "guignol", "comprennent", "take it or leave it"):
                 assert word not in source, (path.name, word)
             assert "import django" not in source and "from django" not in source, path.name
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_word_lists_are_not_split_by_a_stray_space(lang):
+    """``a|b c|d`` means "a or b, then c or d": a long word list with a space in it is a typo
+    that silently turns the list into a phrase nobody writes."""
+    for name in ("findings.toml", "moves.toml", "tone.toml"):
+        data = read_toml(lang, name)
+        for entry in data.get("rule", []) + data.get("cue", []):
+            for pattern in entry["patterns"]:
+                elements = pattern.split()
+                if len(elements) > 1:
+                    widest = max(el.count("|") for el in elements)
+                    assert widest < 20, (entry["id"], pattern[:80])
