@@ -24,9 +24,13 @@ class TranscriptTurn:
 
 def tone(text: str, lang: str | None = None) -> float:
     """Tone of ``text`` in [-1, 1] (−1 combative … +1 collaborative); same as analyze()."""
-    text = normalise(_as_text(text))
-    code = detect.check(lang) or detect.detect(text)
-    data = resources.get(code)
+    if type(text) is not str:
+        text = _as_text(text)
+    text = normalise(text)
+    # Fast path for the batch case: an explicit, already loaded language.
+    data = resources.loaded(lang)
+    if data is None:
+        data = resources.get(detect.check(lang) or detect.detect(text))
     toks = tokens(text, data)
     return round(score(scan(toks, data), toks, data), 4)
 

@@ -100,6 +100,11 @@ _cache: dict[str, LanguageData] = {}
 _lock = threading.Lock()
 
 
+def loaded(code: object) -> LanguageData | None:
+    """The compiled data of ``code`` if it is exactly "fr"/"en" and already loaded."""
+    return _cache.get(code) if type(code) is str else None
+
+
 def get(code: str) -> LanguageData:
     """Return the compiled data of ``code`` ("fr" / "en"), loading it on first use."""
     data = _cache.get(code)
