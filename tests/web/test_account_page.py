@@ -65,6 +65,7 @@ def test_buying_group_matrix_shows_stakeholders_by_topics(seller_client, account
     page = seller_client.get(f"/accounts/{account.pk}/").content.decode()
     assert 'class="matrix"' in page
     assert "Cloud" in page and "On premises" in page and "divergence" in page
+    assert 'class="camp-0"' in page and 'class="camp-1"' in page  # two camps, two colours
     assert HOSTILE not in page
 
 

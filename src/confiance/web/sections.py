@@ -14,6 +14,7 @@ from confiance.accounts.models import Account
 from confiance.web.charts import sparkline, spider
 
 RADAR_PAGE = 10
+CAMP_COLOURS = 4
 
 
 def ui_lang() -> str:
@@ -42,8 +43,21 @@ def group_map_context(user, account: Account) -> dict:
 
     group = buying_group_map(user, account, lang=ui_lang())
     cells = {(c.contact_id, c.topic_id): c for c in group.cells}
+    # Which camp (preferred alternative, as the service groups them) each person is in, so
+    # that cells of the same camp share a colour and a split topic shows at a glance.
+    camps = {
+        (topic.id, name): index
+        for topic in group.topics
+        for index, camp in enumerate(topic.camps)
+        for name in camp.supporters
+    }
     rows = [
-        {"stakeholder": s, "cells": [cells.get((s.id, t.id)) for t in group.topics]}
+        {
+            "stakeholder": s,
+            "cells": [
+                (cells.get((s.id, t.id)), _colour(camps.get((t.id, s.name)))) for t in group.topics
+            ],
+        }
         for s in group.stakeholders
     ]
     return {
@@ -51,6 +65,10 @@ def group_map_context(user, account: Account) -> dict:
         "matrix_rows": rows,
         "group_map_template": "web/partials/group_map.html",
     }
+
+
+def _colour(camp: int | None) -> int | None:
+    return None if camp is None else camp % CAMP_COLOURS
 
 
 def account_sections(user, account: Account) -> dict:
