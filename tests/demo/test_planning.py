@@ -57,3 +57,23 @@ def test_commitments_follow_the_ledger_rules_whatever_the_day(today):
             ).clean()
             assert draft.resolved_at is None or draft.resolved_at < today
             assert draft.resolved_at is None or draft.resolved_at >= draft.made_on
+
+
+def all_strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        return [text for item in value for text in all_strings(item)]
+    return []
+
+
+def test_french_templates_never_put_de_before_a_name():
+    """Names may start with a vowel (Anne, Émilie): "de {c}" would read "de Anne"."""
+    from confiance.demo import texts_fr, transcripts
+
+    texts = all_strings([vars(texts_fr), transcripts.FR])
+    assert len(texts) > 50
+    offending = [t for t in texts if re.search(r"\b(de|que|le|la) \{(c|s|acc)\}", t)]
+    assert offending == []

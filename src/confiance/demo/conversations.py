@@ -253,7 +253,8 @@ def _meeting(draft: Draft, spec: AccountSpec, rng: random.Random, values, mood: 
         if spec.kind == "prospect":
             kind, index = rng.choice(FOR_PROSPECTS[spec.language])
         else:
-            kind = rng.choice(GENERIC[mood])
+            # Happy customers have no price fights: their meetings stay collaborative.
+            kind = "collaborative" if spec.profile == "happy" else rng.choice(GENERIC[mood])
             index = rng.randrange(len(SCRIPTS[spec.language][kind]))
         _transcribe(draft, rng, SCRIPTS[spec.language][kind][index], values)
     else:

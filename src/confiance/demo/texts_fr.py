@@ -173,7 +173,7 @@ CALLS = {
         "témoigner lors de notre club utilisateurs.",
     ],
     "neutral": [
-        "Appel de {c} au sujet du planning. Ils décalent la recette de deux semaines à cause "
+        "{c} appelle au sujet du planning : ils décalent la recette de deux semaines à cause "
         "d'un audit interne. Pas d'inquiétude, mais il faut revoir la date de mise en "
         "production.",
         "Échange avec {c} sur le budget de l'an prochain. Rien n'est arbitré ; rappel prévu "
@@ -184,7 +184,7 @@ CALLS = {
     "sour": [
         "Appel tendu avec {c}, très mécontent du retard sur {promise}. Mauvais signal : la "
         "direction « se pose des questions ». Fin de l'appel sans prochaine étape.",
-        "Appel de {c}, en colère : les techniciens de {site} n'arrivent plus à synchroniser "
+        "{c} appelle, en colère : les techniciens de {site} n'arrivent plus à synchroniser "
         "l'application, un problème jugé inacceptable. Réponse écrite attendue cette semaine ; "
         "le mot « pénalités » a été prononcé.",
     ],
