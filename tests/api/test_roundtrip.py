@@ -225,3 +225,14 @@ def test_an_erased_contact_cannot_be_filled_in_again(seller_api, account):
     assert response.json()["details"][0]["code"] == "erased"
     contact.refresh_from_db()
     assert contact.name == "[erased]"
+
+
+def test_insights_speak_the_language_the_request_asks_for(seller, world):
+    from .conftest import api_for
+
+    url = f"accounts/{world['account']}/scorecard"
+    french = api_for(seller, lang="fr").get(url).json()
+    english = api_for(seller, lang="en").get(url).json()
+    assert [p["label"] for p in french["principles"]][0] == "Réciprocité"
+    assert [p["label"] for p in english["principles"]][0] == "Reciprocity"
+    assert [p["score"] for p in french["principles"]] == [p["score"] for p in english["principles"]]
