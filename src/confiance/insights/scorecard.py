@@ -34,7 +34,8 @@ from .common import (
     user_timezone,
 )
 from .facts import AccountFacts, Portfolio, load_portfolio
-from .principles import SCORERS, Context, Window
+from .principles import SCORERS
+from .tally import Context, Window
 
 PRINCIPLES = ("reciprocity", "autonomy", "integrity", "loyalty", "equity")
 LABELS = {
