@@ -236,3 +236,14 @@ def test_insights_speak_the_language_the_request_asks_for(seller, world):
     assert [p["label"] for p in french["principles"]][0] == "Réciprocité"
     assert [p["label"] for p in english["principles"]][0] == "Reciprocity"
     assert [p["score"] for p in french["principles"]] == [p["score"] for p in english["principles"]]
+
+
+def test_scorecards_are_filtered_and_ordered(seller_api, account, five_accounts):
+    names = [c["account"] for c in seller_api.get("scorecards", kind="prospect").json()["items"]]
+    assert names == ["Alpha", "Charlie"]
+    backwards = seller_api.get("scorecards", ordering="-account").json()
+    assert [c["account"] for c in backwards["items"]][:2] == ["Northwind", "Echo"]
+    assert backwards["count"] == 6
+    by_score = seller_api.get("scorecards", ordering="-overall").json()["items"]
+    scores = [c["overall"] for c in by_score if c["overall"] is not None]
+    assert scores == sorted(scores, reverse=True)

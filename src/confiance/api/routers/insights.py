@@ -8,11 +8,13 @@ the services. Sentences come back in the language of ``Accept-Language``.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.utils import translation
 from ninja import Field, Query, Router, Schema, Status
 
+from confiance.accounts.models import AccountKind
 from confiance.api.access import visible_account
 from confiance.api.errors import ERRORS, not_found
 from confiance.api.types import Id, ListQuery, Page, path_id
@@ -40,6 +42,10 @@ class AsOf(Schema):
 class ScorecardQuery(ListQuery, AsOf):
     months: int = Field(12, ge=1, le=36, description="Length of the window, in months.")
     trend: bool = Field(False, description="Include the month-by-month trend.")
+    kind: Literal[tuple(AccountKind.values)] | None = None
+    ordering: Literal["account", "-account", "overall", "-overall"] = Field(
+        "account", description="Accounts without enough data for a score come last."
+    )
 
 
 @router.get("/scorecards", response={200: Page[Scorecard], **ERRORS})
@@ -52,6 +58,16 @@ def list_scorecards(request, params: Query[ScorecardQuery]):
         months=params.months,
         trend=params.trend,
     )
+    if params.kind:
+        cards = [card for card in cards if card.kind == params.kind]
+    field = params.ordering.lstrip("-")
+    descending = params.ordering.startswith("-")
+    if field == "overall":
+        scored = [c for c in cards if c.overall is not None]
+        scored.sort(key=lambda c: (c.overall, c.account.casefold()), reverse=descending)
+        cards = scored + [c for c in cards if c.overall is None]
+    elif descending:
+        cards = list(reversed(cards))  # the service orders by account name
     items = cards[params.offset : params.offset + params.limit]
     return {"count": len(cards), "limit": params.limit, "offset": params.offset, "items": items}
 
