@@ -222,7 +222,13 @@ def test_a_prospect_looks_like_our_happy_customers():
     )
     assert alike.count() >= 3
     resolved = Commitment.objects.filter(account__in=alike, party="ours").exclude(status="open")
-    assert resolved.filter(status="kept").count() >= 0.7 * resolved.count()
+    delivered = resolved.filter(status__in=["kept", "kept_late"]).count()
+    assert delivered >= 0.8 * resolved.count()
+    neglected = Commitment.objects.filter(
+        account__name="Groupe Hexagone Logistique", party="ours"
+    ).exclude(status="open")
+    on_time = resolved.filter(status="kept").count() / resolved.count()
+    assert on_time > neglected.filter(status="kept").count() / neglected.count()
     assert not Opportunity.objects.filter(account__in=alike, outcome="lost").exists()
 
 
