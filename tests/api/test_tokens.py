@@ -182,3 +182,22 @@ def test_every_token_command_and_option_is_documented():
         result = runner.invoke(app, ["token", command, "--help"], terminal_width=200)
         for option in set(re.findall(r"--[a-z][a-z-]+", result.stdout)) - {"--help"}:
             assert option in docs, (command, option)
+
+
+def test_an_administrator_revokes_tokens_in_the_admin_without_seeing_secrets(client, seller):
+    from django.contrib.auth import get_user_model
+
+    created = create_token(seller, "write", "CRM")
+    admin_user = get_user_model().objects.create_superuser("root", password="x-very-long-pw-1")
+    client.force_login(admin_user)
+    page = client.get("/admin/api/apitoken/").content.decode()
+    assert created.token.prefix in page
+    assert created.token.key_hash not in page
+    detail = client.get(f"/admin/api/apitoken/{created.token.pk}/change/").content.decode()
+    assert created.token.key_hash not in detail
+    response = client.post(
+        "/admin/api/apitoken/",
+        {"action": "revoke", "_selected_action": [created.token.pk]},
+    )
+    assert response.status_code == 302
+    assert Api(created.secret).get("me").json()["code"] == "token_revoked"
