@@ -108,3 +108,34 @@ def test_portfolio_in_french_uses_french_dates(seller_client, account, commitmen
         "décembre",
     ]
     assert any(month in page for month in months)
+
+
+def test_a_manager_can_look_at_one_seller_s_portfolio(
+    manager_client, account, commitment, second_seller, team
+):
+    theirs = Account.objects.create(
+        name="Tom's customer", kind=AccountKind.CUSTOMER, owner=second_seller, team=team
+    )
+    Commitment.objects.create(
+        account=theirs,
+        party=Party.OURS,
+        kind="deliverable",
+        description="Tom's late promise",
+        due_date=timezone.localdate() - dt.timedelta(days=2),
+    )
+    everyone = manager_client.get("/").content.decode()
+    assert "Send the revised quote" in everyone and "Tom&#x27;s late promise" in everyone
+    only_tom = manager_client.get(f"/?seller={second_seller.pk}").content.decode()
+    assert "Tom&#x27;s late promise" in only_tom and "Send the revised quote" not in only_tom
+    radar = manager_client.get(f"/radar/?seller={second_seller.pk}").content.decode()
+    assert "Tom&#x27;s customer" in radar and "Northwind" not in radar
+
+
+def test_a_seller_cannot_use_the_filter_to_see_a_colleague(seller_client, second_seller, team):
+    theirs = Account.objects.create(
+        name="Tom's customer", kind=AccountKind.CUSTOMER, owner=second_seller, team=team
+    )
+    page = seller_client.get(f"/?seller={second_seller.pk}").content.decode()
+    assert 'id="seller"' not in page
+    radar = seller_client.get(f"/radar/?seller={second_seller.pk}").content.decode()
+    assert theirs.name not in radar.replace("&#x27;", "'")

@@ -54,15 +54,29 @@ def fingerprint(user) -> str:
 CHUNK = 200  # entries per cache entry: a page of the radar unpickles one chunk, not 10,000 rows
 
 
-def radar_pages(user, lang: str, pages: dict[str, object], per_page: int) -> dict:
+def radar_pages(
+    user, lang: str, pages: dict[str, object], per_page: int, *, only: set[int] | None = None
+) -> dict:
     """One page of each radar list ("customers", "prospects"), as Django ``Page`` objects.
 
     ``pages`` maps each list to the requested page number (any text; out-of-range numbers
-    give the nearest page, as ``Paginator.get_page`` does). Returns ``as_of`` and the pages.
+    give the nearest page, as ``Paginator.get_page`` does). ``only``: keep the entries of
+    these account ids (one seller's accounts, say), ranks unchanged. Returns ``as_of`` and
+    the pages.
     """
     zone = timezone.get_current_timezone_name()
     key = f"confiance:radar:{user.pk}:{lang}:{zone}:{timezone.localdate()}:{fingerprint(user)}"
     meta = cache.get(key)
+    if only is not None:
+        lists = _whole(key, meta) if meta is not None else None
+        if lists is None:
+            meta = _compute(user, lang, key)
+            lists = meta["lists"]
+        result = {"as_of": meta["as_of"]}
+        for which, number in pages.items():
+            kept = [entry for entry in lists[which] if entry.account_id in only]
+            result[which] = Paginator(kept, per_page).get_page(number)
+        return result
     if meta is not None:
         result = _pages(key, meta, pages, per_page)
         if result is not None:
@@ -86,6 +100,17 @@ def _pages(key: str, meta: dict, pages: dict, per_page: int, computed: dict | No
         page.object_list = rows
         result[which] = page
     return result
+
+
+def _whole(key: str, meta: dict) -> dict[str, list] | None:
+    """Both lists in full from their chunks (None when one was evicted)."""
+    lists = {}
+    for which, count in meta["counts"].items():
+        rows = _slice(key, which, 0, count)
+        if rows is None:
+            return None
+        lists[which] = rows
+    return lists
 
 
 def _slice(key: str, which: str, start: int, stop: int) -> list | None:

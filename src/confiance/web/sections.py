@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import get_language
 
 from confiance.accounts.models import Account
+from confiance.accounts.permissions import visible_accounts
 from confiance.web.charts import sparkline, spider
 
 RADAR_PAGE = 10
@@ -82,13 +83,42 @@ def comparison_checklist(price_gap_pct) -> list[str]:
     return checklist(None if price_gap_pct is None else float(price_gap_pct))
 
 
+def sellers_to_choose(user):
+    """The people whose portfolio a manager may look at on its own (none for a seller)."""
+    from django.contrib.auth import get_user_model
+
+    from confiance.web.decorators import managed_team_ids
+
+    teams = managed_team_ids(user)
+    if not teams:
+        return get_user_model().objects.none()
+    return (
+        get_user_model()
+        .objects.filter(memberships__team_id__in=teams, is_active=True)
+        .distinct()
+        .order_by("first_name", "username")
+    )
+
+
+def chosen_seller(request):
+    """The seller picked in the portfolio's filter (``?seller=<id>``), if the user may."""
+    wanted = request.GET.get("seller", "")
+    if not wanted.isdigit():
+        return None
+    return sellers_to_choose(request.user).filter(pk=int(wanted)).first()
+
+
 def portfolio_sections(request, user) -> dict:
     """The "no"s waiting for a second try, paginated (the radar arrives on its own)."""
     from confiance.insights.perseverance import plans
 
     report = plans(user, lang=ui_lang())
+    seller = chosen_seller(request)
+    waiting = [p for p in report.plans if seller is None or p.seller_id == seller.pk]
     return {
-        "waiting": Paginator(report.plans, RADAR_PAGE).get_page(request.GET.get("waiting")),
+        "sellers": sellers_to_choose(user),
+        "seller": seller,
+        "waiting": Paginator(waiting, RADAR_PAGE).get_page(request.GET.get("waiting")),
         "brief_available": True,
     }
 
@@ -98,7 +128,11 @@ def radar_sections(request, user) -> dict:
     from confiance.web.radar_cache import radar_pages
 
     pages = {"customers": request.GET.get("radar"), "prospects": request.GET.get("prospects")}
-    found = radar_pages(user, ui_lang(), pages, RADAR_PAGE)
+    seller = chosen_seller(request)
+    only = None
+    if seller is not None:
+        only = set(visible_accounts(user).filter(owner=seller).values_list("pk", flat=True))
+    found = radar_pages(user, ui_lang(), pages, RADAR_PAGE, only=only)
     return {"as_of": found["as_of"], "neglected": found["customers"], "packs": found["prospects"]}
 
 

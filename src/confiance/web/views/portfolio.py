@@ -27,6 +27,9 @@ def _page(request: HttpRequest, queryset, name: str):
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     accounts = visible_accounts(user)
+    seller = sections.chosen_seller(request)
+    if seller is not None:
+        accounts = accounts.filter(owner=seller)
     today = timezone.localdate()
     overdue = (
         Commitment.objects.filter(account__in=accounts, status=Status.OPEN, due_date__lt=today)
