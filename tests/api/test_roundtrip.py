@@ -247,3 +247,15 @@ def test_scorecards_are_filtered_and_ordered(seller_api, account, five_accounts)
     by_score = seller_api.get("scorecards", ordering="-overall").json()["items"]
     scores = [c["overall"] for c in by_score if c["overall"] is not None]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_our_commitment_is_owned_by_a_colleague_who_sees_the_account(
+    seller_api, account, second_seller, outsider
+):
+    body = {"account_id": account.pk, "party": "ours", "kind": "deliverable", "description": "X"}
+    stranger = seller_api.post("commitments", {**body, "owner_user_id": outsider.pk})
+    assert stranger.status_code == 422
+    assert stranger.json()["details"][0]["field"] == "owner_user_id"
+    account.shared_with.add(second_seller)
+    colleague = seller_api.post("commitments", {**body, "owner_user_id": second_seller.pk})
+    assert colleague.status_code == 201

@@ -6,11 +6,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from confiance.accounts.models import Contact
+from confiance.accounts.permissions import can_see
 from confiance.api.access import get_or_404, require, save_clean, scoped, visible_account
 from confiance.api.errors import ERRORS
 from confiance.api.types import Id, ListQuery, Money, Page, chars, paginate, path_id
@@ -144,13 +146,12 @@ def create_commitment(request, payload: CommitmentIn):
     if data["party"] == Party.OURS and data["owner_user_id"] is None:
         data["owner_user_id"] = request.auth.user.pk
     if data["owner_user_id"] is not None:
-        # A colleague of the account's team, never someone the caller cannot know about.
-        from confiance.users.models import Membership
-
-        member = Membership.objects.filter(
-            user_id=data["owner_user_id"], team_id=account.team_id
-        ).exists()
-        require(member, "owner_user_id", _("The owner must belong to the account's team."))
+        # A colleague who works on this account (sees it), never a stranger to it.
+        owner = get_user_model().objects.filter(pk=data["owner_user_id"], is_active=True).first()
+        works_on_it = owner is not None and can_see(owner, account)
+        require(
+            works_on_it, "owner_user_id", _("The owner must be a colleague who sees this account.")
+        )
     _check_links(account.pk, data["owner_contact_id"], data["interaction_id"])
     return Status(201, save_clean(Commitment(**data)))
 
