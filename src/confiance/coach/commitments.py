@@ -17,21 +17,26 @@ class CommitmentRules:
     """The compiled commitment patterns of one language."""
 
     promise: list[re.Pattern[str]]
+    offers: list[re.Pattern[str]]  # "I can send …": a promise only when a date is given
     action_end: re.Pattern[str]
     trim: re.Pattern[str]
     infinitives: dict[str, str]
+    endings: list[tuple[str, str]]
     dates: DateFinder
 
     @classmethod
     def build(cls, spec: dict) -> CommitmentRules:
         # One regex per pattern: each may name its own ``verb`` group.
         promise = [re.compile(p, re.IGNORECASE) for p in spec["promise"]["patterns"]]
+        offers = [re.compile(p, re.IGNORECASE) for p in spec["promise"].get("offers", [])]
         trim = "|".join(re.escape(w) for w in spec["promise"]["trailing_words"])
         return cls(
             promise,
+            offers,
             re.compile(spec["promise"]["action_end"], re.IGNORECASE),
             re.compile(rf"(?:\s+(?:{trim}))+\s*$", re.IGNORECASE),
             {k.lower(): v for k, v in spec.get("infinitives", {}).items()},
+            [(a, b) for a, b in spec["promise"].get("infinitive_endings", [])],
             DateFinder.build(spec["dates"]),
         )
 
@@ -59,9 +64,11 @@ def extract(
     found: list[dict] = []
     pos = 0
     matches = sorted(
-        (m for regex in rules.promise for m in regex.finditer(text)), key=lambda m: m.start()
+        [(m, False) for regex in rules.promise for m in regex.finditer(text)]
+        + [(m, True) for regex in rules.offers for m in regex.finditer(text)],
+        key=lambda pair: pair[0].start(),
     )
-    for m in matches:
+    for m, is_offer in matches:
         if m.start() < pos:
             continue
         verb_start = m.start("verb") if m.groupdict().get("verb") else m.end()
@@ -72,6 +79,8 @@ def extract(
         if not action_text.strip():
             continue
         date_match, due = rules.dates.find(action_text, reference_date)
+        if is_offer and due is None:
+            continue
         if date_match is not None:
             action_text = action_text[: date_match.start()] + action_text[date_match.end() :]
         action = _tidy(action_text, rules)
@@ -99,6 +108,11 @@ def _tidy(action: str, rules: CommitmentRules) -> str:
     action = rules.trim.sub("", " " + action).strip(" ,;:-")
     first, _, rest = action.partition(" ")
     infinitive = rules.infinitives.get(first.lower())
+    if infinitive is None and first.isalpha():
+        for ending, replacement in rules.endings:
+            if first.lower().endswith(ending) and len(first) > len(ending) + 2:
+                infinitive = first[: -len(ending)].lower() + replacement
+                break
     if infinitive:
         action = f"{infinitive} {rest}".strip()
     return action

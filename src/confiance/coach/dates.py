@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 
@@ -23,7 +24,8 @@ class DateFinder:
     weekdays: dict[str, int]
     months: dict[str, int]
     numbers: dict[str, int]
-    units: dict[str, int]
+    units: dict[str, float]
+    working_days: frozenset[str]
 
     @classmethod
     def build(cls, spec: dict) -> DateFinder:
@@ -55,7 +57,8 @@ class DateFinder:
             weekdays,
             months,
             {k.lower(): int(v) for k, v in spec.get("numbers", {}).items()},
-            {k.lower(): int(v) for k, v in spec["units"].items()},
+            {k.lower(): float(v) for k, v in spec["units"].items()},
+            frozenset(w.lower() for w in spec.get("working_day_units", [])),
         )
 
     def find(self, text: str, ref: dt.date) -> tuple[re.Match[str] | None, dt.date | None]:
@@ -74,7 +77,10 @@ class DateFinder:
         if g["iso"]:
             return dt.date(int(g["iy"]), int(g["im"]), int(g["id"]))
         if g["dmy"]:
-            return _with_year(ref, int(g["dm"]), int(g["dd"]), g["dy"])
+            first, second = int(g["dd"]), int(g["dm"])
+            if second > 12 >= first:  # 12/15: month first, as written in the US
+                first, second = second, first
+            return _with_year(ref, second, first, g["dy"])
         if g.get("today"):
             return ref
         if g.get("tomorrow"):
@@ -103,10 +109,13 @@ class DateFinder:
         if g.get("n"):
             raw = g["n"].lower()
             n = int(raw) if raw.isdigit() else self.numbers.get(raw)
-            unit = self.units.get(" ".join(g["unit"].lower().split()))
+            unit_name = " ".join(g["unit"].lower().split())
+            unit = self.units.get(unit_name)
             if n is None or unit is None:
                 return None
-            return ref + dt.timedelta(days=n * unit)
+            if unit_name in self.working_days:
+                return _add_working_days(ref, n)
+            return ref + dt.timedelta(days=math.ceil(round(n * unit, 4)))
         if g.get("day"):
             day = int(g["day"])
             year, month = ref.year, ref.month
@@ -114,6 +123,15 @@ class DateFinder:
                 year, month = (year + 1, 1) if month == 12 else (year, month + 1)
             return dt.date(year, month, day)
         return None
+
+
+def _add_working_days(ref: dt.date, n: int) -> dt.date:
+    when = ref
+    while n > 0:
+        when += dt.timedelta(days=1)
+        if when.weekday() < 5:
+            n -= 1
+    return when
 
 
 def _with_year(ref: dt.date, month: int, day: int, year: str | None) -> dt.date:

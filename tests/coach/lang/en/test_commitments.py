@@ -20,6 +20,11 @@ CASES = [
     ("I promise to update the roadmap on December 3rd.", "update the roadmap", "2026-12-03"),
     ("We'll send the contract in two weeks.", "send the contract", "2026-12-07"),
     ("I'll check with legal.", "check with legal", None),
+    ("We will get back to you within 3 business days.", "get back to you", "2026-11-26"),
+    ("We'll reply within 48 hours.", "reply", "2026-11-25"),
+    ("Let me send you the deck tomorrow.", "send you the deck", "2026-11-24"),
+    ("I can send you the pricing by end of day.", "send you the pricing", "2026-11-23"),
+    ("We'll be sending the invoice on 12/15.", "sending the invoice", "2026-12-15"),
 ]
 
 
@@ -34,7 +39,13 @@ def test_promises_have_an_action_and_a_due_date(text, action, due):
 
 
 def test_a_refusal_or_a_hope_is_not_a_promise():
-    for text in ("We won't send anything before the audit.", "I will not sign this.", "We'll see."):
+    for text in (
+        "We won't send anything before the audit.",
+        "I will not sign this.",
+        "We'll see.",
+        "Let me know if that works.",
+        "I can send you more details if useful.",
+    ):
         assert analyze(text, lang="en", reference_date=MONDAY)["commitments"] == [], text
 
 

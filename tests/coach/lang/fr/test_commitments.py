@@ -28,6 +28,16 @@ CASES = [
     ("Nous préparerons la maquette dans trois jours.", "préparer la maquette", "2026-11-26"),
     ("Je vous rappelle après-demain.", "rappeler", "2026-11-25"),
     ("Nous organiserons l'atelier le 3 décembre.", "organiser l'atelier", "2026-12-03"),
+    ("Je m'occupe de vous envoyer la proposition lundi.", "envoyer la proposition", "2026-11-30"),
+    ("Comptez sur moi pour relancer la DSI demain.", "relancer la DSI", "2026-11-24"),
+    ("Nous répondrons sous 3 jours ouvrés.", "répondre", "2026-11-26"),
+    ("Nous reviendrons vers vous sous 48 heures.", "revenir vers vous", "2026-11-25"),
+    (
+        "Je peux vous envoyer la grille tarifaire ce soir.",
+        "envoyer la grille tarifaire",
+        "2026-11-23",
+    ),
+    ("Je l'enverrai le 2/1/2027.", "envoyer", "2027-01-02"),
 ]
 
 
@@ -46,5 +56,6 @@ def test_un_refus_ou_un_espoir_n_est_pas_une_promesse():
         "Nous espérons signer bientôt.",
         "On verra bien.",
         "Nous serons ravis de vous revoir.",
+        "Je peux comprendre votre position.",
     ):
         assert analyze(text, lang="fr", reference_date=LUNDI)["commitments"] == [], text
