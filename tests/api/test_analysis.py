@@ -217,3 +217,22 @@ def test_changing_a_transcripts_language_reads_it_again(seller_api, account):
     assert changed["language"] == "fr"
     assert changed["analysis"]["lang"] == "fr"
     assert len(changed["segments"]) == 2
+
+
+def test_new_text_in_another_language_is_read_in_that_language(seller_api, account, seller):
+    from confiance.accounts.models import Contact
+
+    claire = Contact.objects.create(account=account, name="Claire")
+    created = seller_api.post(
+        "interactions",
+        {"account_id": account.pk, "kind": "note", "occurred_at": "2026-11-23T09:00:00Z", "text": NOTE},
+    ).json()  # fmt: skip
+    assert created["language"] == "en"
+    changed = seller_api.patch(
+        f"interactions/{created['id']}",
+        {"text": "Ils ne comprennent rien, il faut les écraser.", "contact_ids": [claire.pk]},
+    ).json()
+    assert changed["language"] == "fr"
+    assert changed["analysis"]["lang"] == "fr"
+    assert changed["contact_ids"] == [claire.pk]
+    assert seller_api.get(f"interactions/{created['id']}").json()["contact_ids"] == [claire.pk]

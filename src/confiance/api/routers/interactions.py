@@ -122,15 +122,18 @@ def _contacts_of(account_id: int, ids: list[int]) -> list[Contact]:
     return contacts
 
 
-def _store_analysis(interaction: Interaction, body: str | None, turns: list[TurnIn] | None) -> None:
+def _store_analysis(
+    interaction: Interaction, body: str | None, turns: list[TurnIn] | None, lang: str | None
+) -> None:
+    """Analyse the text or the turns (``lang``: None detects it) and keep the reading."""
     if not (body and body.strip()) and not turns:
         interaction.tone, interaction.analysis = None, None
         return
     reference = timezone.localdate(interaction.occurred_at)
-    result = analyse(body, turns, lang=interaction.language or None, reference_date=reference)
+    result = analyse(body, turns, lang=lang, reference_date=reference)
     interaction.tone = result["tone"]
     interaction.analysis = result
-    interaction.language = interaction.language or result.get("lang", "")
+    interaction.language = lang or result.get("lang", "")
 
 
 @router.get("/interactions", response={200: Page[InteractionSummary], **ERRORS})
@@ -175,7 +178,7 @@ def _create(request, payload: InteractionIn) -> Interaction:
         external_id=payload.external_id,
         created_by=request.auth.user,
     )
-    _store_analysis(interaction, body, turns)
+    _store_analysis(interaction, body, turns, payload.language)
     save_clean(interaction)
     for position, turn in enumerate(turns or []):
         Segment.objects.create(
@@ -225,7 +228,9 @@ def _update(interaction: Interaction, payload: InteractionPatch) -> Interaction:
         turns = [
             TurnIn(speaker=s.speaker_label, text=s.text, start=s.start, end=s.end) for s in segments
         ]
-        _store_analysis(interaction, None if turns else interaction.body, turns or None)
+        # New text in an unnamed language is detected again, not assumed to be the old one.
+        lang = data.get("language")
+        _store_analysis(interaction, None if turns else interaction.body, turns or None, lang)
     save_clean(interaction)
     if contact_ids is not None:
         interaction.contacts.set(_contacts_of(interaction.account_id, contact_ids))
