@@ -51,3 +51,11 @@ def test_broken_calendar_saves_nothing(tmp_path, account):
     report = import_file(path, user=account.owner, account=account)
     assert report.error.startswith("agenda.ics: malformed calendar")
     assert Interaction.objects.count() == 0
+
+
+def test_a_cancelled_event_is_skipped_with_the_reason(fixture_path, account, claire):
+    path = fixture_path("outlook.ics")
+    path.write_bytes(path.read_bytes().replace(b"PRIORITY:5", b"STATUS:CANCELLED"))
+    report = import_file(path, user=account.owner)
+    assert report.skipped == {"cancelled in the calendar": 1}
+    assert Interaction.objects.count() == 0
