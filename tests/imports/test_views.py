@@ -177,3 +177,10 @@ def test_the_upload_form_dates_a_transcript(client, seller, account):
     client.force_login(seller)
     _upload(client, "call.srt", account=account.pk, occurred_at="2026-11-20T14:00")
     assert Interaction.objects.get().occurred_at.isoformat() == "2026-11-20T13:00:00+00:00"
+
+
+def test_admins_find_the_person_page_from_the_upload_page(client, seller, admin):
+    client.force_login(seller)
+    assert reverse("imports:people") not in client.get(reverse("imports:upload")).content.decode()
+    client.force_login(admin)
+    assert reverse("imports:people") in client.get(reverse("imports:upload")).content.decode()
