@@ -189,3 +189,9 @@ def test_every_answer_tells_where_the_token_stands(seller, settings):
     assert second.status_code == 404
     assert second["RateLimit-Remaining"] == "3"
     assert 1 <= int(first["RateLimit-Reset"]) <= 60
+
+
+def test_a_wrong_method_is_a_json_405_with_the_allowed_ones(seller_api, account):
+    response = seller_api.delete(f"accounts/{account.pk}")
+    assert_error_shape(response, 405, "method_not_allowed")
+    assert set(response["Allow"].replace(" ", "").split(",")) == {"GET", "PATCH"}

@@ -8,6 +8,7 @@ people.
 from __future__ import annotations
 
 import logging
+from functools import wraps
 from typing import Any
 
 from django.conf import settings
@@ -271,3 +272,22 @@ def rate_limited_response(wait: int) -> JsonResponse:
         % {"seconds": wait},
         headers={"Retry-After": str(wait)},
     )
+
+
+def json_method_not_allowed(view):
+    """Wrap a ninja path view so that its 405 answers in the API's error shape."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code != 405:
+            return response
+        replaced = error_response(
+            405,
+            "method_not_allowed",
+            _("This endpoint does not accept %(method)s.") % {"method": request.method},
+        )
+        replaced["Allow"] = response.get("Allow", "")
+        return replaced
+
+    return wrapper
