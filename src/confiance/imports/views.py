@@ -115,7 +115,17 @@ def upload(request):
 
 def _page(request, form) -> dict:
     runs = ImportRun.objects.filter(created_by=request.user)[:10]
-    return {"form": form, "runs": runs, "limit_mb": upload_limit() // 1048576, "nav": "imports"}
+    return {
+        "form": form,
+        "runs": runs,
+        "limit_mb": upload_limit() // 1048576,
+        "is_admin": is_admin(request.user),
+        "nav": "imports",
+    }
+
+
+def is_admin(user) -> bool:
+    return user.is_superuser or Membership.objects.filter(user=user, role=Role.ADMIN).exists()
 
 
 def _own_run(request, pk: int) -> ImportRun:
@@ -167,10 +177,7 @@ def admin_required(view):
     @wraps(view)
     @login_required
     def wrapped(request, *args, **kwargs):
-        user = request.user
-        if not (
-            user.is_superuser or Membership.objects.filter(user=user, role=Role.ADMIN).exists()
-        ):
+        if not is_admin(request.user):
             raise PermissionDenied(_("Only administrators may export or erase a person's data."))
         return view(request, *args, **kwargs)
 
