@@ -94,9 +94,13 @@ def _generated(spec: AccountSpec, rng: random.Random, today: dt.date, made_on: d
     party = "ours" if rng.random() < 0.55 else "theirs"
     texts = TEXTS[spec.language]
     bank = texts.COMMITMENTS_OURS if party == "ours" else texts.COMMITMENTS_THEIRS
-    # Investments, risks and concessions are what reciprocity and equity weigh: favour them.
+    # Investments, risks and concessions are what reciprocity and equity weigh: favour them,
+    # except on our side of a customer we take for granted, where they dry up.
     weighty = [entry for entry in bank if entry[0] in WEIGHTY]
-    kind, description, amounts, hours = rng.choice(weighty if rng.random() < 0.6 else bank)
+    odds = 0.6
+    if spec.profile == "neglected" and (today - made_on).days < NEGLECT_DAYS:
+        odds = 0.1 if party == "ours" else 0.8
+    kind, description, amounts, hours = rng.choice(weighty if rng.random() < odds else bank)
     due = made_on + dt.timedelta(days=rng.randint(7, 35))
     status, resolved = _outcome(spec, rng, today, party, made_on, due)
     return PromiseDraft(
