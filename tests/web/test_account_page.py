@@ -66,6 +66,8 @@ def test_buying_group_matrix_shows_stakeholders_by_topics(seller_client, account
     assert 'class="matrix"' in page
     assert "Cloud" in page and "On premises" in page and "divergence" in page
     assert 'class="camp-0"' in page and 'class="camp-1"' in page  # two camps, two colours
+    position = StakeholderPosition.objects.get(contact=anna)
+    assert f'href="/positions/{position.pk}/edit/"' in page
     assert HOSTILE not in page
 
 
@@ -133,3 +135,16 @@ def test_chart_coordinates_keep_a_decimal_point_in_french(seller_client, account
     svg = page[page.index("<svg") : page.index("</svg>")]
     assert re.search(r'x1="\d+\.\d"', svg)
     assert not re.search(r'(?:x|y|x1|y1|x2|y2|cx|cy)="-?\d+,\d', svg)
+
+
+def test_an_unknown_cell_opens_the_position_form_pre_filled(seller_client, account):
+    anna = Contact.objects.create(account=account, name="Anna")
+    topic = Topic.objects.create(account=account, title="Hosting")
+    other = Contact.objects.create(account=account, name="Ben")
+    StakeholderPosition.objects.create(contact=other, topic=topic, preferred_alternative="Cloud")
+    page = seller_client.get(f"/accounts/{account.pk}/").content.decode()
+    link = f"/accounts/{account.pk}/positions/new/?contact={anna.pk}&amp;topic={topic.pk}"
+    assert link in page
+    form = seller_client.get(link.replace("&amp;", "&")).content.decode()
+    assert f'<option value="{anna.pk}" selected>' in form
+    assert f'<option value="{topic.pk}" selected>' in form

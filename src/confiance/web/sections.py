@@ -52,11 +52,27 @@ def group_map_context(user, account: Account) -> dict:
         for index, camp in enumerate(topic.camps)
         for name in camp.supporters
     }
+    from confiance.accounts.models import StakeholderPosition
+
+    # Position ids, so that each cell links to its form (the map itself carries none).
+    ids = {
+        (contact, topic): pk
+        for contact, topic, pk in StakeholderPosition.objects.filter(
+            topic__account=account
+        ).values_list("contact_id", "topic_id", "pk")
+    }
     rows = [
         {
             "stakeholder": s,
             "cells": [
-                (cells.get((s.id, t.id)), _colour(camps.get((t.id, s.name)))) for t in group.topics
+                {
+                    "cell": cells.get((s.id, t.id)),
+                    "camp": _colour(camps.get((t.id, s.name))),
+                    "position_id": ids.get((s.id, t.id)),
+                    "contact_id": s.id,
+                    "topic_id": t.id,
+                }
+                for t in group.topics
             ],
         }
         for s in group.stakeholders

@@ -36,6 +36,9 @@ def _edit(
     after_save=None,
 ) -> HttpResponse:
     kwargs = {"account": account} if needs_account else {}
+    if request.method == "GET" and instance is None:
+        # Links such as the buying-group matrix's "unknown" cells pre-fill the form.
+        kwargs["initial"] = {k: v for k, v in request.GET.items() if k in form_class.base_fields}
     form = form_class(request.POST or None, instance=instance, **kwargs)
     if hasattr(form.instance, "account_id") and not form.instance.account_id:
         form.instance.account = account
