@@ -118,19 +118,24 @@ def test_messages_are_in_french_when_asked(request_kind, expected, seller, accou
     assert response.json()["message"] == expected
 
 
-def test_past_the_rate_limit_the_token_gets_a_429_with_retry_after(seller, settings):
+@pytest.fixture
+def still_clock(monkeypatch):
+    # 30 s into a minute: no window boundary falls between the requests of a test.
+    monkeypatch.setattr("confiance.api.auth._now", lambda: 1_800_000_030.0)
+
+
+def test_past_the_rate_limit_the_token_gets_a_429_with_retry_after(seller, settings, still_clock):
     settings.CONFIANCE_API_RATE_LIMIT = "3/min"
     client = api_for(seller)
     statuses = [client.get("me").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     response = client.get("me")
     body = assert_error_shape(response, 429, "rate_limited")
-    wait = int(response["Retry-After"])
-    assert 1 <= wait <= 60
-    assert str(wait) in body["message"]
+    assert response["Retry-After"] == "30"
+    assert "30 seconds" in body["message"]
 
 
-def test_the_rate_limit_counts_per_token(seller, settings):
+def test_the_rate_limit_counts_per_token(seller, settings, still_clock):
     settings.CONFIANCE_API_RATE_LIMIT = "2/min"
     first, second = api_for(seller), api_for(seller)
     assert [first.get("me").status_code for _ in range(3)] == [200, 200, 429]
@@ -181,17 +186,26 @@ def test_a_signed_in_browser_session_is_not_an_api_credential(client, seller, ac
     assert client.get(f"/api/v1/accounts/{account.pk}").status_code == 401
 
 
-def test_every_answer_tells_where_the_token_stands(seller, settings):
+def test_every_answer_tells_where_the_token_stands(seller, settings, still_clock):
     settings.CONFIANCE_API_RATE_LIMIT = "5/min"
     client = api_for(seller)
     first, second = client.get("me"), client.get("accounts/987654")
     assert (first["RateLimit-Limit"], first["RateLimit-Remaining"]) == ("5", "4")
     assert second.status_code == 404
     assert second["RateLimit-Remaining"] == "3"
-    assert 1 <= int(first["RateLimit-Reset"]) <= 60
+    assert first["RateLimit-Reset"] == "30"
 
 
 def test_a_wrong_method_is_a_json_405_with_the_allowed_ones(seller_api, account):
     response = seller_api.delete(f"accounts/{account.pk}")
     assert_error_shape(response, 405, "method_not_allowed")
     assert set(response["Allow"].replace(" ", "").split(",")) == {"GET", "PATCH"}
+
+
+def test_a_new_window_starts_afresh(seller, settings, monkeypatch):
+    settings.CONFIANCE_API_RATE_LIMIT = "1/min"
+    monkeypatch.setattr("confiance.api.auth._now", lambda: 1_800_000_030.0)
+    client = api_for(seller)
+    assert [client.get("me").status_code for _ in range(2)] == [200, 429]
+    monkeypatch.setattr("confiance.api.auth._now", lambda: 1_800_000_061.0)
+    assert client.get("me").status_code == 200

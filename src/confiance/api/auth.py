@@ -21,6 +21,11 @@ DEFAULT_RATE = "600/min"
 PERIODS = {"s": 1, "sec": 1, "second": 1, "min": 60, "minute": 60, "h": 3600, "hour": 3600}
 
 
+def _now() -> float:
+    """The clock of the rate windows (a function so that tests can hold it still)."""
+    return time.time()
+
+
 def parse_rate(rate: str) -> tuple[int, int]:
     """``"600/min"`` -> ``(600, 60)``; raise ValueError on anything else."""
     match = re.fullmatch(r"\s*(\d+)\s*/\s*([a-z]+)\s*", rate or "")
@@ -44,7 +49,7 @@ def check_rate(token: ApiToken, request: HttpRequest | None = None) -> None:
     limit, period = current_rate()
     if limit <= 0:
         return
-    now = time.time()
+    now = _now()
     window = int(now // period)
     key = f"confiance:api:rate:{token.pk}:{window}"
     # add() is atomic in every cache backend: the first request of a window creates the key.
