@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from confiance.deals.models import FollowUpPlan
 from confiance.ledger.models import CommitmentEvent
@@ -189,7 +190,7 @@ def test_an_unknown_ordering_is_refused_with_the_choices(seller_api):
 def test_commitments_filter_overdue_and_by_due_date(seller_api, seller, account):
     from confiance.ledger.models import Commitment
 
-    today = dt.date.today()
+    today = timezone.localdate()
     for days, text in [(-3, "late"), (4, "soon"), (40, "later")]:
         Commitment.objects.create(
             account=account, party="ours", owner_user=seller, kind="deliverable",
