@@ -98,3 +98,16 @@ def test_letters_written_as_digits_are_read():
     assert tone("They are 1d1ots.", "en") < 0
     [finding] = analyze("They are 1d1ots.", lang="en")["findings"]
     assert finding["text"] == "They are 1d1ots"
+
+
+def test_praise_in_absolute_terms_is_not_a_finding():
+    assert categories("They always pay on time, a great team.", "en") == []
+    assert categories("Vous avez toujours été un excellent client.", "fr") == []
+    assert categories("They always pay late.", "en") == ["absolutes"]
+
+
+def test_praise_before_but_does_not_excuse_what_follows():
+    text = "They always deliver, thanks to Marc, but they never answer emails."
+    assert [f["text"] for f in analyze(text, lang="en")["findings"]] == ["they never"]
+    text = "Vous avez toujours été un excellent client, mais ils ne répondent jamais."
+    assert categories(text, "fr") == ["absolutes"]

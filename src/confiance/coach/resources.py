@@ -48,6 +48,7 @@ MOVE_CATEGORIES = (
 # Kinds of pattern; the order is the priority when two patterns match the same tokens.
 CUE, MOVE, FINDING = 1, 2, 3
 NEGATOR, RAISER, CLAUSE, SENTENCE, REPORTED, INTENSIFIER, QUOTE = 10, 11, 12, 13, 14, 15, 16
+CONTRAST = 17
 _PRIORITY = {
     FINDING: 9,
     MOVE: 8,
@@ -58,6 +59,7 @@ _PRIORITY = {
     INTENSIFIER: 3,
     QUOTE: 2,
     CLAUSE: 1,
+    CONTRAST: 1,
     SENTENCE: 0,
 }
 
@@ -74,6 +76,8 @@ class Rule:
     explanation: str = ""
     rewrite: str = ""
     question: str = ""
+    # Dropped when its clause is otherwise positive ("they always pay on time, great team").
+    needs_negative: bool = False
 
 
 @dataclass
@@ -177,6 +181,7 @@ def _load(code: str) -> LanguageData:
     for kind, key in (
         (SENTENCE, "sentence_breaks"),
         (CLAUSE, "clause_breaks"),
+        (CONTRAST, "contrast_breaks"),
         (NEGATOR, "negators"),
         (RAISER, "negation_raisers"),
         (REPORTED, "reported_speech"),
@@ -219,6 +224,7 @@ def _load(code: str) -> LanguageData:
             explanation=entry.get("explanation", texts[cat]["explanation"]),
             rewrite=entry.get("rewrite", texts[cat]["rewrite"]),
             question=entry.get("question", texts[cat]["question"]),
+            needs_negative=bool(entry.get("needs_negative_context", False)),
         )
         add(FINDING, rule, entry["patterns"], where)
 

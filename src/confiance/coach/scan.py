@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from .resources import (
     CLAUSE,
+    CONTRAST,
     FINDING,
     INTENSIFIER,
     NEGATOR,
@@ -25,6 +26,8 @@ from .resources import (
     Rule,
 )
 
+# The smallest weight that reads as a clearly positive or negative word.
+_CLEAR_CUE = 0.2
 # A quote longer than this is taken as an unbalanced quote mark (an inch sign, a typo).
 _MAX_QUOTE_TOKENS = 80
 
@@ -36,6 +39,7 @@ class Hit(NamedTuple):
     negated: bool
     reported: bool
     factor: float
+    clause: int  # unit number: sentences, and the parts of a sentence around "but"
 
 
 # Digits and symbols written for letters inside a word ("d3teste", "sh1t"): obfuscation is
@@ -123,6 +127,8 @@ def scan(toks: list[str], data: LanguageData) -> list[Hit]:
     boost = 1.0
     quote_from = -1
     reported = False
+    clause = 0
+    contextual = False
     single, multi, stems = ps.single, ps.multi, ps.stem_index
     last = len(toks) - 1
     for i in ps.triggers(toks):
@@ -159,19 +165,26 @@ def scan(toks: list[str], data: LanguageData) -> list[Hit]:
                         i < neg_until and (neg_strong or not pat.own_negation),
                         reported or quote_from >= 0,
                         boost if i < boost_until else 1.0,
+                        clause,
                     ),
                 )
             )
+            contextual = contextual or rule.needs_negative
         elif kind == SENTENCE:
             neg_until = -1
             reported = False
             boost_until = -1
-        elif kind == CLAUSE:
+            clause += 1
+        elif kind in (CLAUSE, CONTRAST):
+            if kind == CONTRAST:
+                clause += 1
             if not neg_strong:
                 neg_until = -1
         elif kind == NEGATOR:
             if i >= neg_until:  # "ne … pas" is one negation, not two
-                hits.append(_new_hit(Hit, (rule, i, end, False, reported or quote_from >= 0, 1.0)))
+                hits.append(
+                    _new_hit(Hit, (rule, i, end, False, reported or quote_from >= 0, 1.0, clause))
+                )
             neg_until = end + data.window
             neg_strong = False
         elif kind == RAISER:
@@ -184,7 +197,27 @@ def scan(toks: list[str], data: LanguageData) -> list[Hit]:
             boost = rule.weight
         elif kind == QUOTE:
             quote_from = -1 if quote_from >= 0 else i
-    return hits
+    return _drop_positive_absolutes(hits) if contextual else hits
+
+
+def _drop_positive_absolutes(hits: list[Hit]) -> list[Hit]:
+    """ "They always pay on time, great team" is praise, not a generalisation to fight over."""
+    positive: set[int] = set()
+    negative: set[int] = set()
+    for hit in hits:
+        if hit.rule.needs_negative:
+            continue
+        # Only clear cues count: "our" or a negator alone say nothing about praise.
+        value = hit.rule.weight * (-1 if hit.negated else 1)
+        if value >= _CLEAR_CUE:
+            positive.add(hit.clause)
+        elif value <= -_CLEAR_CUE:
+            negative.add(hit.clause)
+    return [
+        h
+        for h in hits
+        if not (h.rule.needs_negative and h.clause in positive and h.clause not in negative)
+    ]
 
 
 def score(hits: list[Hit], toks: list[str], data: LanguageData) -> float:
