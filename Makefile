@@ -4,7 +4,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 RUN := $(UV) run --locked
 DEMO_ENV := DEBUG=1
 
-.PHONY: help install demo serve test test-fast lint format eval bench clean messages
+.PHONY: help install demo serve test test-fast lint format eval bench clean messages cli-docs
 
 help:
 	@echo "make demo    install, migrate the SQLite database, load demo data, serve on :8000"
@@ -51,3 +51,6 @@ clean:
 
 messages: install
 	$(RUN) python scripts/messages.py
+
+cli-docs: install
+	$(RUN) python scripts/cli_reference.py
