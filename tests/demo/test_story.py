@@ -13,7 +13,7 @@ from collections import Counter
 import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate, get_user_model
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from confiance.accounts.models import Account, Contact
 from confiance.accounts.permissions import visible_accounts
@@ -272,6 +272,15 @@ def test_the_printed_logins_sign_in_and_see_their_own_portfolio(demo):
 
 
 # --- the web app on the demo ------------------------------------------------------------------
+@pytest.fixture
+def client(client):
+    """The test client, leaving the thread's language as it found it: signing in as a
+    French-speaking user activates French, which would otherwise leak into later tests."""
+    language = translation.get_language()
+    yield client
+    translation.activate(language)
+
+
 @pytest.mark.parametrize("username", ["claire", "sophie", "james", "admin"])
 def test_every_demo_user_can_browse_the_main_pages(client, username):
     assert client.login(username=username, password=DEMO_PASSWORD)
