@@ -139,100 +139,18 @@ def read_shared(name: str) -> dict:
 def _load(code: str) -> LanguageData:
     lang = read_toml(code, "language.toml")
     findings = read_toml(code, "findings.toml")
-    moves = read_toml(code, "moves.toml")
-    tone = read_toml(code, "tone.toml")
-    commitments = read_toml(code, "commitments.toml")
     weights = read_shared("weights.toml")
-
-    token_re = re.compile(lang["tokenizer"]["pattern"])
-
-    def tokenize(s: str) -> list[str]:
-        return token_re.findall(s.lower())
-
-    sets = {name: compile_set(values) for name, values in lang.get("sets", {}).items()}
+    build = _Builder(code, lang, weights)
+    build.syntax()
+    build.cues(read_toml(code, "tone.toml"))
+    build.moves(read_toml(code, "moves.toml"))
+    build.findings(findings)
     syntax = lang["syntax"]
-    stops: set[str] = {"\n"}
-    for item in syntax["sentence_breaks"] + syntax.get("gap_stops", []):
-        if item.startswith("@"):
-            stops |= sets[item[1:]][0]
-        else:
-            stops.update(tokenize(item))
-    # Gaps in patterns never cross a sentence break or a negator: a denied insult stays denied.
-    patterns = PatternSet(stops)
-    rules: list[Rule] = []
-
-    neg_words: set[str] = set()
-    for item in syntax["negators"]:
-        if item.startswith("@"):
-            neg_words |= sets[item[1:]][0]
-        elif " " not in item and "|" not in item:
-            neg_words.update(tokenize(item))
-
-    def add(kind: int, rule: Rule, sources: list[str], where: str) -> None:
-        rules.append(rule)
-        for src in sources:
-            pat: Pattern = compile_pattern(
-                src, rule, sets=sets, tokenize=tokenize, where=where, priority=_PRIORITY[kind]
-            )
-            pat.own_negation = bool(pat.words() & neg_words)
-            patterns.add(pat)
-
-    where = f"lang/{code}/language.toml"
-    for kind, key in (
-        (SENTENCE, "sentence_breaks"),
-        (CLAUSE, "clause_breaks"),
-        (CONTRAST, "contrast_breaks"),
-        (NEGATOR, "negators"),
-        (RAISER, "negation_raisers"),
-        (REPORTED, "reported_speech"),
-        (QUOTE, "quotes"),
-    ):
-        weight = weights["tone"]["negator"] if kind == NEGATOR else 0.0
-        add(kind, Rule(kind, f"{code}.syntax.{key}", weight=weight), syntax[key], where)
-    for entry in lang.get("intensifiers", []):
-        rule = Rule(INTENSIFIER, entry["id"], weight=float(entry["factor"]))
-        add(INTENSIFIER, rule, entry["patterns"], where)
-
-    where = f"lang/{code}/tone.toml"
-    for entry in tone["cue"]:
-        add(CUE, Rule(CUE, entry["id"], weight=float(entry["weight"])), entry["patterns"], where)
-
-    where = f"lang/{code}/moves.toml"
-    move_weights = weights["moves"]
-    for entry in moves["rule"]:
-        cat = entry["category"]
-        if cat not in MOVE_CATEGORIES:
-            raise LanguageDataError(where, f"unknown move category {cat!r}")
-        # A rule may carry its own weight (with its source) when it is a weaker form of the move.
-        weight = float(entry.get("weight", move_weights[cat]))
-        rule = Rule(MOVE, entry["id"], category=cat, weight=weight)
-        add(MOVE, rule, entry["patterns"], where)
-
-    where = f"lang/{code}/findings.toml"
-    texts = findings["category"]
-    for entry in findings["rule"]:
-        cat = entry["category"]
-        if cat not in FINDING_CATEGORIES:
-            raise LanguageDataError(where, f"unknown finding category {cat!r}")
-        severity = int(entry["severity"])
-        rule = Rule(
-            FINDING,
-            entry["id"],
-            category=cat,
-            severity=severity,
-            weight=-float(weights["findings"]["per_severity"]) * severity,
-            explanation=entry.get("explanation", texts[cat]["explanation"]),
-            rewrite=entry.get("rewrite", texts[cat]["rewrite"]),
-            question=entry.get("question", texts[cat]["question"]),
-            needs_negative=bool(entry.get("needs_negative_context", False)),
-        )
-        add(FINDING, rule, entry["patterns"], where)
-
     return LanguageData(
         code=code,
-        token_re=token_re,
-        patterns=patterns,
-        rules=rules,
+        token_re=build.token_re,
+        patterns=build.patterns,
+        rules=build.rules,
         weights=weights["tone"],
         window=int(syntax["negation_window"]),
         raiser_window=int(syntax["raiser_window"]),
@@ -240,5 +158,107 @@ def _load(code: str) -> LanguageData:
         detect_words=frozenset(lang["detect"]["function_words"]),
         detect_chars=frozenset(lang["detect"].get("characters", "")),
         labels=read_toml(code, "labels.toml")["labels"],
-        commitments=commitments,
+        commitments=read_toml(code, "commitments.toml"),
     )
+
+
+class _Builder:
+    """Compiles one language's data files into a PatternSet and its rules."""
+
+    def __init__(self, code: str, lang: dict, weights: dict) -> None:
+        self.code = code
+        self.lang = lang
+        self.weights = weights
+        self.token_re = re.compile(lang["tokenizer"]["pattern"])
+        self.sets = {name: compile_set(values) for name, values in lang.get("sets", {}).items()}
+        syntax = lang["syntax"]
+        # Gaps in patterns never cross a sentence break or a negator: a denied insult stays
+        # denied.
+        stops = {"\n"} | self._words(syntax["sentence_breaks"] + syntax.get("gap_stops", []))
+        self.patterns = PatternSet(stops)
+        self.neg_words = self._words(
+            [n for n in syntax["negators"] if " " not in n and "|" not in n]
+        )
+        self.rules: list[Rule] = []
+
+    def tokenize(self, s: str) -> list[str]:
+        return self.token_re.findall(s.lower())
+
+    def _words(self, items: list[str]) -> set[str]:
+        out: set[str] = set()
+        for item in items:
+            out |= self.sets[item[1:]][0] if item.startswith("@") else set(self.tokenize(item))
+        return out
+
+    def add(self, kind: int, rule: Rule, sources: list[str], where: str) -> None:
+        self.rules.append(rule)
+        for src in sources:
+            pat: Pattern = compile_pattern(
+                src,
+                rule,
+                sets=self.sets,
+                tokenize=self.tokenize,
+                where=where,
+                priority=_PRIORITY[kind],
+            )
+            pat.own_negation = bool(pat.words() & self.neg_words)
+            self.patterns.add(pat)
+
+    def syntax(self) -> None:
+        where = f"lang/{self.code}/language.toml"
+        syntax = self.lang["syntax"]
+        for kind, key in (
+            (SENTENCE, "sentence_breaks"),
+            (CLAUSE, "clause_breaks"),
+            (CONTRAST, "contrast_breaks"),
+            (NEGATOR, "negators"),
+            (RAISER, "negation_raisers"),
+            (REPORTED, "reported_speech"),
+            (QUOTE, "quotes"),
+        ):
+            weight = self.weights["tone"]["negator"] if kind == NEGATOR else 0.0
+            rule = Rule(kind, f"{self.code}.syntax.{key}", weight=weight)
+            self.add(kind, rule, syntax[key], where)
+        for entry in self.lang.get("intensifiers", []):
+            rule = Rule(INTENSIFIER, entry["id"], weight=float(entry["factor"]))
+            self.add(INTENSIFIER, rule, entry["patterns"], where)
+
+    def cues(self, tone: dict) -> None:
+        where = f"lang/{self.code}/tone.toml"
+        for entry in tone["cue"]:
+            rule = Rule(CUE, entry["id"], weight=float(entry["weight"]))
+            self.add(CUE, rule, entry["patterns"], where)
+
+    def moves(self, moves: dict) -> None:
+        where = f"lang/{self.code}/moves.toml"
+        move_weights = self.weights["moves"]
+        for entry in moves["rule"]:
+            cat = entry["category"]
+            if cat not in MOVE_CATEGORIES:
+                raise LanguageDataError(where, f"unknown move category {cat!r}")
+            # A rule may carry its own weight (with its source) when it is a weaker form.
+            weight = float(entry.get("weight", move_weights[cat]))
+            rule = Rule(MOVE, entry["id"], category=cat, weight=weight)
+            self.add(MOVE, rule, entry["patterns"], where)
+
+    def findings(self, findings: dict) -> None:
+        where = f"lang/{self.code}/findings.toml"
+        texts = findings["category"]
+        per_severity = float(self.weights["findings"]["per_severity"])
+        for entry in findings["rule"]:
+            cat = entry["category"]
+            if cat not in FINDING_CATEGORIES:
+                raise LanguageDataError(where, f"unknown finding category {cat!r}")
+            severity = int(entry["severity"])
+            rule = Rule(
+                FINDING,
+                entry["id"],
+                category=cat,
+                severity=severity,
+                weight=-per_severity * severity,
+                explanation=entry.get("explanation", texts[cat]["explanation"]),
+                rewrite=entry.get("rewrite", texts[cat]["rewrite"]),
+                question=entry.get("question", texts[cat]["question"]),
+                needs_negative=bool(entry.get("needs_negative_context", False)),
+            )
+            self.add(FINDING, rule, entry["patterns"], where)

@@ -117,7 +117,11 @@ def _join_spaced(
 
 
 def scan(toks: list[str], data: LanguageData) -> list[Hit]:
-    """Find findings, moves and tone cues with their negation / quotation state."""
+    """Find findings, moves and tone cues with their negation / quotation state.
+
+    One function on purpose: this loop is the hot path of ``tone()``, and splitting it into
+    helpers would cost a Python call per token.
+    """
     ps = data.patterns
     hits: list[Hit] = []
     pos = 0
