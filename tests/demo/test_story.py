@@ -293,6 +293,16 @@ def test_every_demo_user_can_browse_the_main_pages(client, username):
     assert first.name in client.get(f"/accounts/{first.pk}/").content.decode()
 
 
+def test_the_team_page_shows_each_sellers_combative_habits_with_real_examples(client):
+    client.login(username="claire", password=DEMO_PASSWORD)
+    response = client.get("/team/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Sophie Marchal" in page and "James Whitaker" in page
+    # Real phrases from their own prep notes and meetings, each with a rewrite.
+    assert "stand firm" in page and "essaie de nous avoir" in page
+
+
 def test_the_manager_sees_the_neglected_customer_first_on_the_radar(client):
     client.login(username="claire", password=DEMO_PASSWORD)
     page = client.get("/radar/").content.decode()
