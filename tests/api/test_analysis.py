@@ -236,3 +236,12 @@ def test_new_text_in_another_language_is_read_in_that_language(seller_api, accou
     assert changed["analysis"]["lang"] == "fr"
     assert changed["contact_ids"] == [claire.pk]
     assert seller_api.get(f"interactions/{created['id']}").json()["contact_ids"] == [claire.pk]
+
+
+def test_a_transcript_import_can_be_dated(seller_api, account):
+    response = upload(
+        seller_api, "teams.vtt", account_id=str(account.pk), occurred_at="2026-11-18T14:00:00+01:00"
+    )
+    assert response.status_code == 200, response.content
+    meeting = Interaction.objects.get()
+    assert meeting.occurred_at.isoformat() == "2026-11-18T13:00:00+00:00"

@@ -13,7 +13,7 @@ from ninja.files import UploadedFile
 
 from confiance.api.access import visible_account
 from confiance.api.errors import ERRORS, ApiError
-from confiance.api.types import Id
+from confiance.api.types import AwareDT, Id
 
 router = Router(tags=["imports"])
 
@@ -40,6 +40,11 @@ class ImportForm(Schema):
     )
     dry_run: bool = Field(False, description="Report what would happen; save nothing.")
     create_contacts: bool = Field(False, description="Create contacts for unknown people.")
+    occurred_at: AwareDT | None = Field(
+        None,
+        description="When a transcript's meeting took place (default: from the file name, "
+        "else now).",
+    )
 
 
 def _max_bytes() -> int:
@@ -75,6 +80,7 @@ def import_upload(request, form: Form[ImportForm], file: File[UploadedFile]):
             filename=name,
             dry_run=form.dry_run,
             create_contacts=form.create_contacts,
+            occurred_at=form.occurred_at,
         )
     if report.error:
         raise ApiError(
