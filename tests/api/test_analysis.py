@@ -31,7 +31,7 @@ def test_the_coach_analyses_a_note_and_stores_nothing(seller_api, account):
     assert body["lang"] == "en"
     assert body["tone"] < 0
     categories = {f["category"] for f in body["findings"]}
-    assert {"blame", "fight_metaphor"} <= categories
+    assert "blame" in categories
     blame = next(f for f in body["findings"] if f["category"] == "blame")
     assert NOTE[blame["start"] : blame["end"]] == blame["text"]
     assert blame["rewrite"]
