@@ -5,9 +5,18 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone, translation
 
 from confiance.accounts.models import Account, AccountKind
 from confiance.users.models import Membership, Role, Team
+
+
+@pytest.fixture(autouse=True)
+def _reset_language_and_time_zone():
+    """Requests leave the language they activated on the thread; start every test clean."""
+    yield
+    translation.deactivate()
+    timezone.deactivate()
 
 
 def make_user(username: str, team: Team, role: str):
