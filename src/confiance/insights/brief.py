@@ -28,7 +28,7 @@ from confiance.interactions.models import Interaction, InteractionKind
 from confiance.ledger.models import Commitment, Status
 
 from .buying_group import TopicView, buying_group_map
-from .common import Result, find_account, language, local_today, user_timezone
+from .common import Result, find_account, language, local_today, signed, user_timezone
 from .facts import TWO_WAY
 from .perseverance import PlanView, plans
 from .scorecard import Scorecard, scorecard
@@ -203,7 +203,7 @@ def _tone_summary(tones: list[ToneLine]) -> str:
     average = sum(t.tone for t in tones) / len(tones)
     text = _("Average tone of the last %(n)d conversations: %(tone)s.") % {
         "n": len(tones),
-        "tone": f"{average:+.2f}",
+        "tone": signed(average),
     }
     if len(tones) >= 3:
         newest, older = tones[0].tone, sum(t.tone for t in tones[1:]) / (len(tones) - 1)
@@ -258,7 +258,7 @@ def _prep(account, meeting, lang: str, as_of: dt.date) -> PrepReading | None:
         "day": date_format(note.occurred_at.date(), "j F Y"),
         "findings": len(findings),
         "moves": len(moves),
-        "tone": f"{result['tone']:+.2f}",
+        "tone": signed(result["tone"]),
     }
     return PrepReading(note.pk, note.occurred_at, result["tone"], findings, moves, summary)
 

@@ -6,7 +6,8 @@ Public helpers (used by the CLI, the web app and the API):
   ``user`` may see; raises ``NoSuchAccount`` otherwise (same error whether it does not exist or
   is hidden, so that nobody learns which accounts exist).
 - ``user_language(user) -> str`` and ``user_timezone(user) -> ZoneInfo``: the user's preferences.
-- ``local_today(tz) -> date``; ``add_working_days(day, n) -> date`` (Monday–Friday).
+- ``signed(tone) -> str`` (+0.25 in English, +0,25 in French); ``local_today(tz) -> date``;
+  ``add_working_days(day, n) -> date`` (Monday–Friday).
 - ``Result``: base class giving dataclass results a JSON-serialisable ``as_dict()``.
 """
 
@@ -23,6 +24,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.db.models.functions import Length
 from django.utils import timezone, translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from confiance.accounts.models import Account
@@ -87,6 +89,11 @@ def _profile(user):
         return user.profile
     except Exception:  # noqa: BLE001 - no profile row: defaults apply
         return None
+
+
+def signed(value: float) -> str:
+    """A tone such as +0.25 / -0.10 with the active language's decimal separator."""
+    return ("+" if value >= 0 else "-") + number_format(abs(value), 2)
 
 
 def local_today(tz: ZoneInfo) -> dt.date:

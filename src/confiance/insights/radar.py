@@ -25,7 +25,7 @@ from django.utils.translation import ngettext
 
 from confiance.interactions.models import Interaction
 
-from .common import Result, language, local_today, month_start, user_timezone, visible_ids
+from .common import Result, language, local_today, month_start, signed, user_timezone, visible_ids
 from .facts import TWO_WAY, AccountFacts, EpochDay, load_portfolio, month_key
 from .scorecard import score_portfolio
 
@@ -193,7 +193,7 @@ def _entry(facts, as_of, days, last, top_value, total_value) -> RadarEntry:
         points.append((min(OVERDUE_CAP, OVERDUE_POINT * len(overdue)), _overdue_reason(overdue)))
     if recent is not None and before is not None and before - recent >= TONE_MIN_DROP:
         text = _("Tone souring: %(recent)s over the last three months against %(before)s before.")
-        values = {"recent": f"{recent:+.2f}", "before": f"{before:+.2f}"}
+        values = {"recent": signed(recent), "before": signed(before)}
         points.append((min(TONE_POINTS, (before - recent) * 40), text % values))
     if months_since_win is None or months_since_win >= 12:
         text = (
