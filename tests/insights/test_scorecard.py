@@ -261,3 +261,29 @@ def test_accounts_are_found_by_name_in_any_case_with_accents(seller, team):
     assert scorecard(seller, "MERCIER ÉQUIPEMENTS").account_id == mercier.pk
     with pytest.raises(NoSuchAccount):
         scorecard(seller, "mercier equipements")
+
+
+def test_discounts_are_compared_with_the_whole_team_not_other_teams(
+    account, seller, second_seller, outsider, team, other_team
+):
+    ledger(account, ours_kept=4, ours_total=4, theirs_kept=4, theirs_total=4)
+    colleague = customer("Colleague's", second_seller, team)
+    elsewhere = Account.objects.create(
+        name="Elsewhere", kind="customer", owner=outsider, team=other_team
+    )
+    for acc, discount in [(colleague, 6), (colleague, 7), (colleague, 8)] + [(elsewhere, 25)] * 5:
+        Opportunity.objects.create(
+            account=acc, title="D", amount=20_000, outcome="won", decided_at=TODAY - 60 * DAY,
+            discount_pct=discount, stage="closed",
+        )  # fmt: skip
+    Opportunity.objects.create(
+        account=account, title="Mine", amount=30_000, outcome="won",
+        decided_at=TODAY - 30 * DAY, discount_pct=25, stage="closed",
+    )  # fmt: skip
+    integrity = scorecard(seller, account, as_of=TODAY).principle("integrity")
+    assert integrity.ours < 100
+    assert "3 comparable deals got 7.5% (median)" in integrity.facts[2]
+    assert "Colleague" not in " ".join(integrity.facts)
+    assert scorecard(outsider, elsewhere, as_of=TODAY).principle("integrity").facts == [
+        "Fewer than 3 commitments fell due since December 2025."
+    ]

@@ -99,7 +99,7 @@ class Portfolio:
     as_of: dt.date
     tz: ZoneInfo
     accounts: dict[int, AccountFacts]
-    peer_deals: list[Deal]  # won deals of every visible account, for consistency checks
+    peer_deals: list[Deal]  # won deals of the visible teams (amount, discount only)
 
 
 def month_key(day: dt.date) -> int:
@@ -142,7 +142,11 @@ def load_portfolio(
     _load_pledges(accounts, scope, start, tz)
     _load_months(accounts, scope, start_dt, end_dt, tz)
     _load_flags(accounts, scope, start_dt, end_dt, tz)
-    peers = _load_deals(accounts, scope, Q(account_id__in=visible))
+    # Consistency is the team's: the same terms in the same circumstances, whoever sold. Only
+    # the amount and discount of the won deals of the teams the user sees are read, to compute
+    # a median per amount band; no other account's name or deal is ever shown.
+    teams = Account.objects.filter(pk__in=visible).values("team_id")
+    peers = _load_deals(accounts, scope, Q(account__team_id__in=teams))
     if with_topics:
         for account_id, title in Topic.objects.filter(scope).values_list("account_id", "title"):
             accounts[account_id].topics.update(_words(title))
@@ -282,8 +286,8 @@ def _load_flags(accounts, scope: Q, start_dt, end_dt, tz) -> None:
                 accounts[account_id].flags.append((day, category))
 
 
-def _load_deals(accounts, scope: Q, visible: Q) -> list[Deal]:
-    """The accounts' own deals, and the won deals with a discount of every visible account."""
+def _load_deals(accounts, scope: Q, peers: Q) -> list[Deal]:
+    """The accounts' own deals, and (anonymous) won deals with a discount matching ``peers``."""
     rows = Opportunity.objects.filter(scope).values_list(
         "account_id", "outcome", "amount", "discount_pct", "decided_at", "owner_id"
     )
@@ -297,7 +301,7 @@ def _load_deals(accounts, scope: Q, visible: Q) -> list[Deal]:
                 owner_id,
             )
         )
-    won = Opportunity.objects.filter(visible, outcome="won", discount_pct__isnull=False)
+    won = Opportunity.objects.filter(peers, outcome="won", discount_pct__isnull=False)
     return [
         Deal("won", float(amount or 0), float(discount), None, None)
         for amount, discount in won.values_list("amount", "discount_pct")

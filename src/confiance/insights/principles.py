@@ -120,7 +120,7 @@ def score_integrity(facts: AccountFacts, window: Window, ctx: Context, explain: 
                     "discount": number_format(deal.discount, 0),
                     "amount": _money(deal.amount),
                     "n": n,
-                    "typical": number_format(typical, 0),
+                    "typical": number_format(typical, 0 if float(typical).is_integer() else 1),
                 }
             )
     return score, ours, theirs, lines
