@@ -131,14 +131,17 @@ def test_attention_dropping_after_a_win_lowers_loyalty(account, seller, team):
         )
         for month in (3, 4, 5):
             talk(acc, at(dt.date(2026, month, 10)), tone=0.1)
-    for month in (7, 8, 9):
+    for month in (7, 8, 9, 10):
         talk(kept_up, at(dt.date(2026, month, 10)), tone=0.1)
 
     faithful = scorecard(seller, kept_up, as_of=TODAY).principle("loyalty")
     neglected = scorecard(seller, account, as_of=TODAY).principle("loyalty")
     assert faithful.score == 100
     assert neglected.score == 60
-    assert "0.0 contacts a month, against 1.0 in the three months before" in neglected.facts[0]
+    assert (
+        "0.0 contacts a month lately, against 1.0 in the three months before"
+        in (neglected.facts[0])
+    )
 
 
 def test_an_inconsistent_discount_lowers_our_integrity(account, seller, team):
@@ -287,3 +290,15 @@ def test_discounts_are_compared_with_the_whole_team_not_other_teams(
     assert scorecard(outsider, elsewhere, as_of=TODAY).principle("integrity").facts == [
         "Fewer than 3 commitments fell due since December 2025."
     ]
+
+
+def test_attention_fading_months_after_a_win_lowers_loyalty(account, seller):
+    Opportunity.objects.create(
+        account=account, title="Deal", amount=20_000, outcome="won",
+        decided_at=dt.date(2026, 2, 10), stage="closed",
+    )  # fmt: skip
+    for month in (1, 1, 3, 4, 5, 6, 7):  # in touch after the win, then silent since August
+        talk(account, at(dt.date(2026, month, 12)), tone=0.2)
+    loyalty = scorecard(seller, account, as_of=TODAY).principle("loyalty")
+    assert loyalty.score == 60
+    assert loyalty.facts[0].startswith("Since the win of 10 February 2026: 0.0 contacts a month")

@@ -319,7 +319,9 @@ def _print_brief(b) -> None:
 
     title = escape(b.account)
     if b.meeting:
-        title += f" · {escape(b.meeting['title'] or _('meeting'))} {b.meeting['occurred_at'][:16]}"
+        label = b.meeting["title"] or _("meeting")
+        when = b.meeting["occurred_at"][:16].replace("T", " ")
+        title += f" · {escape(label)} {when}"
     console.rule(f"[bold]{title}[/bold]")
     console.print(escape(b.scorecard.summary))
     for label, lines in (

@@ -15,6 +15,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .common import month_end
 from .facts import AccountFacts, Deal, month_key
 from .tally import (
     BROKEN,
@@ -343,14 +344,18 @@ def score_autonomy(facts: AccountFacts, window: Window, ctx: Context, explain: b
 
 
 def _attention_after_wins(facts: AccountFacts, window: Window) -> list[tuple[Deal, float, float]]:
-    """For each win old enough to judge: (deal, contacts per month before, after)."""
+    """For each win old enough to judge: (deal, contacts per month before, after).
+
+    "After" is the three most recent complete months since the win (fewer for a recent win):
+    attention must be kept up, not only in the weeks that follow the signature.
+    """
     out = []
-    now = month_key(window.end)
+    last_complete = month_key(window.end) - (window.end != month_end(window.end))
     for deal in facts.deals:
         if deal.outcome != "won" or not window.holds(deal.decided):
             continue
         won = month_key(dt.date.fromordinal(deal.decided))
-        after_keys = [k for k in range(won + 1, won + 4) if k <= now]
+        after_keys = list(range(max(won + 1, last_complete - 2), last_complete + 1))
         if not after_keys or deal.decided > window.hi - 30:
             continue
         before = sum(_two_way(facts, k) for k in range(won - 3, won)) / 3
@@ -401,8 +406,8 @@ def _loyalty_lines(facts, window, wins, broken, combative) -> list[str]:
     for deal, before, after in wins:
         lines.append(
             _(
-                "After the win of %(day)s: %(after)s contacts a month, against %(before)s "
-                "in the three months before."
+                "Since the win of %(day)s: %(after)s contacts a month lately, against "
+                "%(before)s in the three months before it."
             )
             % {
                 "day": date_format(dt.date.fromordinal(deal.decided), "j F Y"),
