@@ -6,7 +6,11 @@ shipped .mo, or has lost a placeholder; each test here catches one of those.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -150,3 +154,26 @@ def test_django_serves_every_french_string(count: int) -> None:
                 wrong.append(f"{where(entry)}: got {got!r}, want {want!r}")
 
     assert not wrong, "\n".join(wrong[:20])
+
+
+def test_every_translatable_string_of_the_source_is_in_the_catalogue(tmp_path: Path) -> None:
+    # A string marked for translation but never extracted is shown in English to a French
+    # user; extract the source again, exactly as scripts/messages.py does, and compare.
+    package = Path(confiance.__file__).parent
+    copy = tmp_path / "confiance"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    subprocess.run(
+        [sys.executable, "-m", "django", "makemessages", "-l", "fr", "--no-obsolete"]
+        + ["--ignore", "coach/*", "--ignore", "ingest/*"],
+        cwd=copy,
+        env={**os.environ, "DEBUG": "1", "DJANGO_SETTINGS_MODULE": "confiance.settings"},
+        capture_output=True,
+        check=True,
+    )
+    extracted = {e.key for e in parse_po(copy / "locale" / "fr" / "LC_MESSAGES" / "django.po")}
+    committed = {e.key for e in parse_po(PO)}
+
+    assert extracted == committed, (
+        f"missing from django.po: {sorted(extracted - committed)[:10]}; "
+        f"no longer in the source: {sorted(committed - extracted)[:10]}; {REFRESH}"
+    )
