@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -247,3 +248,19 @@ def test_no_progress_bar_unless_asked_when_stderr_is_not_a_terminal():
     assert result.exit_code == 0
     assert result.stderr.strip() == "coach: analysed 1 of 1, failed 0"
     assert coach("-", "--tone-only", stdin="hello").exit_code == 2
+
+
+def test_french_report_speaks_french_typography_and_english_report_english():
+    french = coach("-", "--lang", "fr", stdin="Ils ne comprennent rien. Merci pour votre retour.")
+    assert french.exit_code == 0, french.output
+    out = re.sub(r"[ \n]+", " ", french.stdout)  # join Rich's wrapped lines, keep NBSPs
+    assert "«\u00a0Ils ne comprennent rien\u00a0»" in out  # French quotes, non-breaking spaces
+    assert "gravité 2 sur 3" in out and "severity" not in out
+    assert "Engagements (0) Aucun élément." in out  # no English "None found."
+    assert re.search(r"Ton\u00a0: -0,\d\d", out)  # decimal comma, space before the colon
+
+    english = coach("-", "--lang", "en", stdin="They just don't get it.")
+    out = re.sub(r"[ \n]+", " ", english.stdout)
+    assert "“They just don't get it”" in out and "«" not in out
+    assert "Commitments (0) None found." in out
+    assert re.search(r"Tone: -0\.\d\d", out)

@@ -59,6 +59,27 @@ def _clock(seconds: float | None) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
+def quoted(text: str, gettext) -> str:
+    """``text`` between the language's quotation marks (« … » in French)."""
+    return gettext("“%(text)s”") % {"text": text}
+
+
+def labelled(label: str, gettext) -> str:
+    """``label`` followed by the language's colon (French puts a space before it)."""
+    return gettext("%(label)s: ") % {"label": label}
+
+
+def signed(value: float, gettext, digits: int = 2) -> str:
+    """A tone such as +0.40, with the language's decimal separator."""
+    # Translators: the decimal separator.
+    return f"{value:+.{digits}f}".replace(".", gettext("."))
+
+
+def heading(title: str, count: int) -> str:
+    """A section heading with its count, as Rich markup."""
+    return f"\n[bold]{escape(title)} ({count})[/bold]"
+
+
 def _tone_text(value: float, gettext) -> Text:
     if value <= -0.2:
         word, style = gettext("combative"), "red"
@@ -68,14 +89,14 @@ def _tone_text(value: float, gettext) -> Text:
         word, style = gettext("neutral"), "yellow"
     filled = round((value + 1) * 5)
     return Text.assemble(
-        (f"{value:+.2f} ", f"bold {style}"),
+        (f"{signed(value, gettext)} ", f"bold {style}"),
         ("█" * filled, style),
         ("░" * (10 - filled), "dim"),
         f"  {word}",
     )
 
 
-def _body(source: Source, result: dict[str, Any]) -> Group | Text:
+def _body(source: Source, result: dict[str, Any], gettext) -> Group | Text:
     findings, moves = result["findings"], result["moves"]
     if not source.turns:
         return highlighted(source.text or "", findings, moves)
@@ -91,34 +112,36 @@ def _body(source: Source, result: dict[str, Any]) -> Group | Text:
             # Each turn's own tone, and its language when it differs from the whole call's.
             segment = segments[index]
             other = segment.get("lang") if segment.get("lang") != result.get("lang") else None
-            line.append(f" ({segment.get('tone', 0):+.1f}{', ' + other if other else ''})", "dim")
-        line.append(": ", "bold")
+            tone = signed(segment.get("tone", 0), gettext, 1)
+            line.append(f" ({tone}{', ' + other if other else ''})", "dim")
+        line.append(gettext("%(label)s: ") % {"label": ""}, "bold")
         line.append_text(highlighted(turn.text, mine, own_moves))
         parts.append(line)
     return Group(*parts)
 
 
-def _who(item: dict, source: Source) -> str:
+def _who(item: dict, source: Source, gettext) -> str:
     segment = item.get("segment")
     if segment is None or not source.turns or segment >= len(source.turns):
         return ""
-    return f"{clean(source.turns[segment].speaker) or '—'}: "
+    return labelled(clean(source.turns[segment].speaker) or "—", gettext)
 
 
 def render_findings(console: Console, source: Source, result: dict, names: dict, gettext) -> None:
     """Each finding: what, why, a rewrite the seller could say and a question to ask instead."""
     findings = result["findings"]
-    console.print(f"\n[bold]{escape(gettext('Combative framings'))} ({len(findings)})[/bold]")
+    console.print(heading(gettext("Combative framings"), len(findings)))
+    none_found = gettext("None found.")
     if not findings:
-        console.print(f"  {escape(gettext('None found.'))}")
+        console.print(f"  {escape(none_found)}")
     for number, finding in enumerate(findings[:LIST_LIMIT], start=1):
         label = names.get(finding["category"], finding["category"])
         head = Text.assemble(
             f"{number:>3}. ",
-            (_who(finding, source), "bold"),
-            (f"« {clean(finding['text'])} »", _severity_style(finding["severity"])),
+            (_who(finding, source, gettext), "bold"),
+            (quoted(clean(finding["text"]), gettext), _severity_style(finding["severity"])),
             f"  {label}",
-            (f" · {gettext('severity')} {finding['severity']}", "dim"),
+            (" · " + gettext("severity %(level)d of 3") % {"level": finding["severity"]}, "dim"),
         )
         console.print(head)
         for title, key, style in (
@@ -128,7 +151,9 @@ def render_findings(console: Console, source: Source, result: dict, names: dict,
         ):
             if finding.get(key):
                 console.print(
-                    Text.assemble("     ", (f"{title}: ", "bold"), (clean(finding[key]), style))
+                    Text.assemble(
+                        "     ", (labelled(title, gettext), "bold"), (clean(finding[key]), style)
+                    )
                 )
     _more(console, len(findings), gettext)
 
@@ -142,17 +167,18 @@ def _more(console: Console, total: int, gettext) -> None:
 def render_moves(console: Console, source: Source, result: dict, names: dict, gettext) -> None:
     """Collaborative moves, one line each."""
     moves = result["moves"]
-    console.print(f"\n[bold]{escape(gettext('Collaborative moves'))} ({len(moves)})[/bold]")
+    console.print(heading(gettext("Collaborative moves"), len(moves)))
+    none_found = gettext("None found.")
     if not moves:
-        console.print(f"  {escape(gettext('None found.'))}")
+        console.print(f"  {escape(none_found)}")
     for move in moves[:LIST_LIMIT]:
         label = names.get(move["category"], move["category"])
         console.print(
             Text.assemble(
                 "  • ",
-                (_who(move, source), "bold"),
-                (f"{label}: ", "green"),
-                f"« {clean(move['text'])} »",
+                (_who(move, source, gettext), "bold"),
+                (labelled(label, gettext), "green"),
+                quoted(clean(move["text"]), gettext),
             )
         )
     _more(console, len(moves), gettext)
@@ -161,9 +187,10 @@ def render_moves(console: Console, source: Source, result: dict, names: dict, ge
 def render_commitments(console: Console, source: Source, result: dict, gettext) -> None:
     """Promises found in the text, with who made them and when they are due."""
     commitments = result["commitments"]
-    console.print(f"\n[bold]{escape(gettext('Commitments'))} ({len(commitments)})[/bold]")
+    console.print(heading(gettext("Commitments"), len(commitments)))
+    none_found = gettext("None found.")
     if not commitments:
-        console.print(f"  {escape(gettext('None found.'))}")
+        console.print(f"  {escape(none_found)}")
         return
     table = Table(show_edge=False)
     for title in (gettext("Who"), gettext("Action"), gettext("Due"), gettext("Text")):
@@ -205,7 +232,7 @@ def render_speakers(console: Console, result: dict, gettext) -> None:
             f"{row['time_share']:.0%}" if row.get("time_share") is not None else "—",
             str(row.get("questions", 0)),
             monologue,
-            f"{row.get('tone', 0):+.2f}",
+            signed(row.get("tone", 0), gettext),
         )
     console.print()
     console.print(table)
@@ -222,26 +249,26 @@ def render_report(
     names = labels(lang)
     title = Text.assemble(("Coach", "bold"), f" — {clean(source.name)} ({source.format}, {lang})")
     if reference:
-        title.append(f" · {gettext('reference date')} {reference.isoformat()}", style="dim")
+        reference_label = gettext("reference date")
+        title.append(f" · {reference_label} {reference.isoformat()}", style="dim")
     console.print(title)
     for key in ("from", "subject", "date"):
         if source.headers.get(key):
             console.print(Text(f"{key.title()}: {clean(source.headers[key])}", style="dim"))
-    console.print(
-        Text.assemble((f"{gettext('Tone')}: ", "bold"), _tone_text(result["tone"], gettext))
-    )
-    console.print(Panel(_body(source, result), border_style="dim"))
+    tone_label = labelled(gettext("Tone"), gettext)
+    console.print(Text.assemble((tone_label, "bold"), _tone_text(result["tone"], gettext)))
+    console.print(Panel(_body(source, result, gettext), border_style="dim"))
     render_findings(console, source, result, names, gettext)
     render_moves(console, source, result, names, gettext)
     render_commitments(console, source, result, gettext)
     if result.get("speakers"):
         render_speakers(console, result, gettext)
     summary = " · ".join(
-        f"{gettext(title)}: {count}"
+        labelled(title, gettext) + str(count)
         for title, count in (
-            ("Combative framings", len(result["findings"])),
-            ("Collaborative moves", len(result["moves"])),
-            ("Commitments", len(result["commitments"])),
+            (gettext("Combative framings"), len(result["findings"])),
+            (gettext("Collaborative moves"), len(result["moves"])),
+            (gettext("Commitments"), len(result["commitments"])),
         )
     )
-    console.print(Text(f"\n{summary} · {gettext('Tone')}: {result['tone']:+.2f}"))
+    console.print(Text(f"\n{summary} · {tone_label}{signed(result['tone'], gettext)}"))
