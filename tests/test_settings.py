@@ -120,3 +120,26 @@ def test_database_hosts_and_time_zone_come_from_the_environment(tmp_path):
     assert settings["name"] == "confiance"
     assert settings["hosts"] == ["confiance.example.com", "www.confiance.example.com"]
     assert settings["tz"] == "America/Toronto" and settings["debug"] is False
+
+
+def test_server_processes_share_the_login_limit_through_the_cache(tmp_path):
+    # Five failed sign-ins lock a name out; with one cache per worker process the limit would
+    # be multiplied by the number of workers. Outside DEBUG, every process shares var/cache.
+    env = production(CONFIANCE_VAR_DIR=str(tmp_path))
+    record = (
+        "from confiance.web import ratelimit\n"
+        "for _ in range(ratelimit.MAX_FAILURES): ratelimit.record_failure('claire', '10.0.0.1')"
+    )
+    check = "from confiance.web import ratelimit; print(ratelimit.is_locked('claire', '10.0.0.1'))"
+    first = confiance("manage", "shell", "-c", record, tmp_path=tmp_path, **env)
+    assert first.returncode == 0, first.stderr
+    second = confiance("manage", "shell", "-c", check, tmp_path=tmp_path, **env)
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.strip().splitlines()[-1] == "True"
+    assert (tmp_path / "cache").is_dir()
+
+
+def test_an_unknown_cache_url_stops_with_a_clear_message(tmp_path):
+    result = confiance("check", tmp_path=tmp_path, **production(CACHE_URL="redis://cache:6379"))
+    assert result.returncode == 2
+    assert "CACHE_URL 'redis://cache:6379' is not understood" in result.stderr

@@ -94,6 +94,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def _cache(url: str) -> dict:
+    """``CACHE_URL`` as Django's CACHES entry: ``locmem://`` or ``file:///absolute/dir``."""
+    if url == "locmem://":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if url.startswith("file://") and url[len("file://") :].startswith("/"):
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": url[len("file://") :],
+        }
+    raise ImproperlyConfigured(
+        f"CACHE_URL {url!r} is not understood: use locmem:// (one process) or "
+        "file:///absolute/directory (shared by every process of the server)."
+    )
+
+
+# The cache holds login-failure counts and the computed radar. Server processes must share it,
+# or the login limit is multiplied by the number of workers: outside DEBUG the default is a
+# directory under var/, which every process on the host sees.
+CACHES = {
+    "default": _cache(
+        env_str("CACHE_URL", "locmem://" if DEBUG else f"file://{VAR_DIR.resolve() / 'cache'}")
+    )
+}
+
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
