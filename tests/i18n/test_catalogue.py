@@ -164,7 +164,7 @@ def test_every_translatable_string_of_the_source_is_in_the_catalogue(tmp_path: P
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
     subprocess.run(
         [sys.executable, "-m", "django", "makemessages", "-l", "fr", "--no-obsolete"]
-        + ["--ignore", "coach/*", "--ignore", "ingest/*"],
+        + ["--ignore", "coach/*"],
         cwd=copy,
         env={**os.environ, "DEBUG": "1", "DJANGO_SETTINGS_MODULE": "confiance.settings"},
         capture_output=True,

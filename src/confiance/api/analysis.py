@@ -50,7 +50,9 @@ def turns_from_file(upload: TranscriptFileIn) -> list[TurnIn]:
     try:
         transcript = parse_transcript(upload.content, f"transcript.{upload.format}")
     except IngestError as exc:
-        raise invalid("transcript_file.content", str(exc), "unreadable_transcript") from exc
+        # In the request's language, like every API message.
+        message = exc.translated(_)
+        raise invalid("transcript_file.content", message, "unreadable_transcript") from exc
     if not transcript.turns:
         raise invalid("transcript_file.content", _("This transcript has no speech in it."))
     return [

@@ -2,7 +2,8 @@
 
 Who is acting: ``--as USERNAME``, by default the one administrator when there is exactly one.
 Every command ends with a one-line summary; bad input gives a message naming the file and
-line or part, exit status 1, and an unchanged database.
+line or part, exit status 1, and an unchanged database. ``import`` reports in ``--lang``, by
+default the acting user's profile language, else English.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +24,12 @@ from rich.table import Table
 console = Console()
 err_console = Console(stderr=True)
 
+
+class Lang(StrEnum):
+    fr = "fr"
+    en = "en"
+
+
 AsUser = Annotated[
     str | None,
     typer.Option(
@@ -32,8 +40,16 @@ AsUser = Annotated[
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    err_console.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
+    _print_error(message)
     return typer.Exit(code)
+
+
+def _print_error(message: str) -> None:
+    """``error: message`` on stderr, in the active language (French: ``erreur : …``)."""
+    from django.utils.translation import gettext as _
+
+    prefix = escape(_("error:"))
+    err_console.print(f"[red]{prefix}[/red] {escape(message)}", soft_wrap=True)
 
 
 def _setup():
@@ -107,6 +123,10 @@ def import_files(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="fr or en (default: the user's profile language)."),
+    ] = None,
     date: Annotated[
         datetime | None,
         typer.Option(
@@ -118,36 +138,44 @@ def import_files(
 ) -> None:
     """Import CRM exports, e-mails, transcripts and calendars (each file all or nothing)."""
     _setup()
-    from django.utils.translation import gettext as _
+    from django.utils import translation
 
-    from confiance.imports.services import import_file
     from confiance.imports.services.export import is_export
+    from confiance.insights.common import user_language
 
     if len(files) == 1 and is_export(files[0]):
         import_export(files[0])
         return
     user = _acting_user(as_user)
-    target = _account(user, account)
+    with translation.override(lang.value if lang else user_language(user)):
+        _import_as(
+            user,
+            files,
+            target=_account(user, account),
+            dry_run=dry_run,
+            create_contacts=create_contacts,
+            mapping=mapping,
+            as_json=as_json,
+            occurred_at=_aware(date),
+        )
+
+
+def _import_as(user, files: list[Path], *, target, as_json: bool, **options) -> None:
+    """Import each file as ``user``, print the reports, exit 1 when any file failed."""
+    from django.utils.translation import gettext as _
+
+    from confiance.imports.services import import_file
+
     reports = []
     for path in files:
         if not path.is_file():
             reports.append(None)
-            err_console.print(
-                f"[red]error:[/red] {escape(str(path))}: " + escape(_("no such file"))
-            )
+            message = _("%(file)s: no such file") % {"file": path}
+            _print_error(message)
             continue
         with _progress_bar(path.name) as progress:
             reports.append(
-                import_file(
-                    path,
-                    user=user,
-                    account=target,
-                    dry_run=dry_run,
-                    create_contacts=create_contacts,
-                    mapping=mapping,
-                    progress=progress,
-                    occurred_at=_aware(date),
-                )
+                import_file(path, user=user, account=target, progress=progress, **options)
             )
     done = [r for r in reports if r is not None]
     if as_json:
@@ -156,11 +184,10 @@ def import_files(
         for report in done:
             _print_report(report)
     for report in done:
-        line = escape(report.summary())
         if report.error:
-            err_console.print(f"[red]error:[/red] {line}", soft_wrap=True)
+            _print_error(report.summary())
         else:
-            console.print(line, soft_wrap=True)
+            console.print(escape(report.summary()), soft_wrap=True)
     if len(done) != len(files) or any(r.error for r in done):
         raise typer.Exit(1)
 

@@ -5,6 +5,10 @@ database (other connections would not see it before the commit; SQLite would eve
 Progress lives in this process's memory, keyed by run id; the status and the report go
 to the ImportRun row when the run ends. With several server processes, a poll answered by
 another process shows the row's state (running, then done) rather than the live count.
+
+The run works in the language of the person who started it (a background thread would
+otherwise use the site's default); its error is also kept whole in the report, so that the
+page shows it in whatever language the reader has when they look.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from confiance.accounts.models import Account
@@ -35,9 +39,19 @@ def live_progress(run: ImportRun) -> tuple[int, int]:
         return _progress.get(run.pk, (run.processed, run.total))
 
 
-def start(run: ImportRun, path: Path, *, create_contacts: bool, occurred_at=None) -> None:
-    """Run the import now (tests, IMPORTS_RUN_INLINE) or in a background thread."""
-    args = (run.pk, path, create_contacts, occurred_at)
+def start(
+    run: ImportRun,
+    path: Path,
+    *,
+    create_contacts: bool,
+    occurred_at=None,
+    language: str | None = None,
+) -> None:
+    """Run the import now (tests, IMPORTS_RUN_INLINE) or in a background thread.
+
+    ``language``: the one its report is written in (default: the active language).
+    """
+    args = (run.pk, path, create_contacts, occurred_at, language or translation.get_language())
     if getattr(settings, "IMPORTS_RUN_INLINE", False):
         _execute(*args)
         return
@@ -51,7 +65,14 @@ def _threaded(*args) -> None:
         connection.close()  # the thread's own connection
 
 
-def _execute(run_id: int, path: Path, create_contacts: bool, occurred_at) -> None:
+def _execute(
+    run_id: int, path: Path, create_contacts: bool, occurred_at, language: str | None
+) -> None:
+    with translation.override(language):
+        _run(run_id, path, create_contacts, occurred_at)
+
+
+def _run(run_id: int, path: Path, create_contacts: bool, occurred_at) -> None:
     run = ImportRun.objects.get(pk=run_id)
     run.status = RunStatus.RUNNING
     run.save(update_fields=["status"])

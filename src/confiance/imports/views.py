@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,7 +25,7 @@ from confiance.env import env_int
 from confiance.imports import runner
 from confiance.imports.models import ErasureRecord, ImportRun, RunStatus
 from confiance.imports.services.gdpr import erase_person, export_person, find_contacts
-from confiance.imports.services.report import entity_label
+from confiance.imports.services.report import entity_label, stored_error
 from confiance.users.models import Membership, Role
 
 # Bigger files go through the command line, which streams them.
@@ -108,6 +109,7 @@ def upload(request):
             path,
             create_contacts=form.cleaned_data["create_contacts"],
             occurred_at=form.cleaned_data["occurred_at"],
+            language=translation.get_language(),
         )
         return redirect("imports:run", pk=run.pk)
     return render(request, "imports/upload.html", _page(request, form))
@@ -159,6 +161,8 @@ def _progress_context(run: ImportRun) -> dict:
     report = run.report or {}
     return {
         "run": run,
+        # Rendered now, in the reader's language, whatever the language of the run.
+        "error": stored_error(report, run.error),
         "processed": processed,
         "total": total,
         "percent": percent,

@@ -13,7 +13,8 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 import icalendar
 import recurring_ical_events
 
-from confiance.ingest.errors import IngestError
+from confiance.ingest.errors import IngestError, Quoted
+from confiance.ingest.i18n import gettext_noop
 from confiance.ingest.text import decode_text
 
 Address = tuple[str, str]
@@ -55,7 +56,9 @@ def parse_ics(
     text = decode_text(data, filename, what="calendar")
     if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         raise IngestError(
-            "not an iCalendar file: it must start with BEGIN:VCALENDAR", filename=filename, line=1
+            gettext_noop("not an iCalendar file: it must start with BEGIN:VCALENDAR"),
+            filename=filename,
+            line=1,
         )
     try:
         calendar = icalendar.Calendar.from_ical(text)
@@ -65,7 +68,11 @@ def parse_ics(
     except Exception as exc:
         # icalendar raises many exception types on malformed input; the user needs one
         # clear message, and the caller one exception type.
-        raise IngestError(f"malformed calendar: {exc}", filename=filename) from exc
+        raise IngestError(
+            gettext_noop("malformed calendar: %(reason)s"),
+            params={"reason": str(exc)},
+            filename=filename,
+        ) from exc
     return sorted(events, key=lambda e: (e.start, e.external_id))
 
 
@@ -129,7 +136,10 @@ def _aware(value, default_tz: tzinfo) -> tuple[datetime, bool]:
         return (value if value.tzinfo else value.replace(tzinfo=default_tz)), False
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, tzinfo=default_tz), True
-    raise IngestError(f"an event has an unreadable start {value!r}")
+    raise IngestError(
+        gettext_noop("an event has an unreadable start %(value)s"),
+        params={"value": Quoted(str(value)) if isinstance(value, str) else repr(value)},
+    )
 
 
 def _as_list(value) -> list:

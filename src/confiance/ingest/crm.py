@@ -18,9 +18,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from confiance.ingest.crm_profiles import ENTITIES, PROFILES, Profile
-from confiance.ingest.errors import IngestError
+from confiance.ingest.errors import IngestError, Message, Quoted
+from confiance.ingest.i18n import gettext_noop
 
 _DELIMITERS = (",", ";", "\t", "|")
+# What a recognised profile holds, in words each language can order its own way.
+_EXPORTS = {
+    "account": gettext_noop("%(source)s account export"),
+    "contact": gettext_noop("%(source)s contact export"),
+    "opportunity": gettext_noop("%(source)s opportunity export"),
+}
 _SNIFF_BYTES = 64 * 1024
 
 
@@ -59,8 +66,15 @@ class CrmFile:
                         continue
                     if len(row) != len(self.headers):
                         raise IngestError(
-                            f"this row has {len(row)} fields but the header has "
-                            f"{len(self.headers)}: a stray '{self.delimiter}' or an unclosed quote?",
+                            gettext_noop(
+                                "this row has %(fields)d fields but the header has "
+                                "%(headers)d: a stray '%(delimiter)s' or an unclosed quote?"
+                            ),
+                            params={
+                                "fields": len(row),
+                                "headers": len(self.headers),
+                                "delimiter": self.delimiter,
+                            },
                             filename=self.filename,
                             line=reader.line_num,
                         )
@@ -68,12 +82,13 @@ class CrmFile:
                     yield CrmRecord(reader.line_num, values)
             except csv.Error as exc:
                 raise IngestError(
-                    f"malformed CSV: {exc}", filename=self.filename, line=reader.line_num
+                    gettext_noop("malformed CSV: %(reason)s"),
+                    params={"reason": str(exc)},
+                    filename=self.filename,
+                    line=reader.line_num,
                 ) from exc
             except UnicodeDecodeError as exc:
-                raise IngestError(
-                    f"the file is not valid {self.encoding}", filename=self.filename
-                ) from exc
+                raise _not_valid(self.encoding, self.filename) from exc
 
 
 def open_crm_csv(path: str | Path, filename: str = "", mapping: Path | None = None) -> CrmFile:
@@ -85,15 +100,20 @@ def open_crm_csv(path: str | Path, filename: str = "", mapping: Path | None = No
         with _open_text(path, encoding) as handle:
             sample = handle.read(_SNIFF_BYTES)
     except UnicodeDecodeError as exc:
-        raise IngestError(f"the file is not valid {encoding}", filename=filename) from exc
+        raise _not_valid(encoding, filename) from exc
     first_line = sample.splitlines()[0] if sample.strip() else ""
     if not first_line.strip():
-        raise IngestError("empty file: no header row", filename=filename, line=1)
+        raise IngestError(gettext_noop("empty file: no header row"), filename=filename, line=1)
     delimiter = _detect_delimiter(first_line)
     try:
         headers = next(csv.reader(io.StringIO(sample), delimiter=delimiter))
     except (csv.Error, StopIteration) as exc:
-        raise IngestError(f"malformed header row: {exc}", filename=filename, line=1) from exc
+        raise IngestError(
+            gettext_noop("malformed header row: %(reason)s"),
+            params={"reason": str(exc)},
+            filename=filename,
+            line=1,
+        ) from exc
     headers = [h.strip() for h in headers]
     if mapping is not None:
         profile = _load_mapping(mapping)
@@ -102,6 +122,14 @@ def open_crm_csv(path: str | Path, filename: str = "", mapping: Path | None = No
     columns = _columns(profile, headers, filename)
     return CrmFile(
         path, filename, profile.source, profile.entity, encoding, delimiter, headers, columns
+    )
+
+
+def _not_valid(encoding: str, filename: str) -> IngestError:
+    return IngestError(
+        gettext_noop("the file is not valid %(encoding)s"),
+        params={"encoding": encoding},
+        filename=filename,
     )
 
 
@@ -116,7 +144,9 @@ def _detect_encoding(path: Path, filename: str) -> str:
     with path.open("rb") as handle:
         head = handle.read(_SNIFF_BYTES)
         if b"\x00" in head:
-            raise IngestError("this is a binary file, not a CSV export", filename=filename)
+            raise IngestError(
+                gettext_noop("this is a binary file, not a CSV export"), filename=filename
+            )
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return "utf-16"
         decoder = codecs.getincrementaldecoder("utf-8")()
@@ -135,8 +165,11 @@ def _detect_encoding(path: Path, filename: str) -> str:
                 # one file (rows pasted from elsewhere). Guessing would garble one of them.
                 line = lines + before.count(b"\n") + 1
                 raise IngestError(
-                    "this file mixes UTF-8 with another encoding (byte "
-                    f"0x{exc.object[exc.start]:02x}): save it again as UTF-8",
+                    gettext_noop(
+                        "this file mixes UTF-8 with another encoding (byte %(byte)s): "
+                        "save it again as UTF-8"
+                    ),
+                    params={"byte": f"0x{exc.object[exc.start]:02x}"},
                     filename=filename,
                     line=line,
                 ) from exc
@@ -167,9 +200,12 @@ def _recognise(headers: list[str], filename: str, delimiter: str) -> Profile:
     if best is None:
         shown = delimiter.join(headers)[:120]
         raise IngestError(
-            f"unrecognised columns {shown!r}: expected a HubSpot or Salesforce export of "
-            "companies/accounts, contacts or deals/opportunities (',' or ';' separated), "
-            "or give a mapping file",
+            gettext_noop(
+                "unrecognised columns %(columns)s: expected a HubSpot or Salesforce export of "
+                "companies/accounts, contacts or deals/opportunities (',' or ';' separated), "
+                "or give a mapping file"
+            ),
+            params={"columns": Quoted(shown)},
             filename=filename,
             line=1,
         )
@@ -187,7 +223,11 @@ def _columns(profile: Profile, headers: list[str], filename: str) -> dict[str, i
     missing = [name for name in profile.required if name not in columns]
     if missing:
         raise IngestError(
-            f"missing column for {', '.join(missing)} ({profile.source} {profile.entity} export)",
+            gettext_noop("missing column for %(fields)s (%(export)s)"),
+            params={
+                "fields": ", ".join(missing),
+                "export": Message(_EXPORTS[profile.entity], {"source": profile.source}),
+            },
             filename=filename,
             line=1,
         )
@@ -205,18 +245,24 @@ def _load_mapping(path: Path) -> Profile:
         raw = Path(path).read_bytes()
         data = json.loads(raw) if name.endswith(".json") else tomllib.loads(raw.decode("utf-8"))
     except (OSError, ValueError, tomllib.TOMLDecodeError) as exc:
-        raise IngestError(f"unreadable mapping file: {exc}", filename=name) from exc
+        raise IngestError(
+            gettext_noop("unreadable mapping file: %(reason)s"),
+            params={"reason": str(exc)},
+            filename=name,
+        ) from exc
     entity = data.get("entity") if isinstance(data, dict) else None
     columns = data.get("columns") if isinstance(data, dict) else None
     if entity not in ENTITIES or not isinstance(columns, dict):
         raise IngestError(
-            f"a mapping needs entity = one of {', '.join(ENTITIES)} and a [columns] table",
+            gettext_noop("a mapping needs entity = one of %(entities)s and a [columns] table"),
+            params={"entities": ", ".join(ENTITIES)},
             filename=name,
         )
     unknown = sorted(set(columns) - set(ENTITIES[entity]))
     if unknown:
         raise IngestError(
-            f"unknown field(s) {', '.join(unknown)}; known: {', '.join(ENTITIES[entity])}",
+            gettext_noop("unknown field(s) %(unknown)s; known: %(known)s"),
+            params={"unknown": ", ".join(unknown), "known": ", ".join(ENTITIES[entity])},
             filename=name,
         )
     fields = {key: (str(value),) for key, value in columns.items()}

@@ -20,8 +20,9 @@ from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 
-from confiance.ingest.errors import IngestError
+from confiance.ingest.errors import IngestError, Quoted
 from confiance.ingest.htmltext import html_to_text
+from confiance.ingest.i18n import gettext_noop
 from confiance.ingest.replies import split_reply
 
 MAX_DEPTH = 20  # real mail nests 3-4 levels; more is junk or an attack on the parser
@@ -89,28 +90,26 @@ def parse_eml(data: bytes, filename: str = "") -> ParsedEmail:
         data = data.encode("utf-8", errors="surrogateescape")
     if len(data) > MAX_MESSAGE_BYTES:
         raise IngestError(
-            f"message larger than {MAX_MESSAGE_BYTES // (1024 * 1024)} MB", filename=filename
+            gettext_noop("message larger than %(mb)d MB"),
+            params={"mb": MAX_MESSAGE_BYTES // (1024 * 1024)},
+            filename=filename,
         )
     data = _strip_mbox_line(data)
     _check_looks_like_mail(data, filename)
     try:
         message = email.message_from_bytes(data)
     except RecursionError as exc:
-        raise IngestError(
-            f"MIME parts nested deeper than {MAX_DEPTH} levels", filename=filename
-        ) from exc
+        raise _too_deep(filename) from exc
     if not any(message.get(name) for name in ("From", "Date", "Message-ID", "Subject", "To")):
         raise IngestError(
-            "not an e-mail: none of From, To, Date, Subject or Message-ID is present",
+            gettext_noop("not an e-mail: none of From, To, Date, Subject or Message-ID is present"),
             filename=filename,
             line=1,
         )
     try:
         return _build(message, data, filename)
     except RecursionError as exc:
-        raise IngestError(
-            f"MIME parts nested deeper than {MAX_DEPTH} levels", filename=filename
-        ) from exc
+        raise _too_deep(filename) from exc
 
 
 def _strip_mbox_line(data: bytes) -> bytes:
@@ -124,15 +123,20 @@ def _strip_mbox_line(data: bytes) -> bytes:
 def _check_looks_like_mail(data: bytes, filename: str) -> None:
     head = data.lstrip(b"\r\n")[:4096]
     if not head:
-        raise IngestError("empty file, not an e-mail", filename=filename)
+        raise IngestError(gettext_noop("empty file, not an e-mail"), filename=filename)
     header_end = re.search(rb"\r?\n\r?\n", head)
     header_block = head[: header_end.start()] if header_end else head
     if b"\x00" in header_block:
-        raise IngestError("this is a binary file, not an e-mail", filename=filename, line=1)
+        raise IngestError(
+            gettext_noop("this is a binary file, not an e-mail"), filename=filename, line=1
+        )
     if not _HEADER_LINE.match(head):
         first = head.split(b"\n", 1)[0][:60].decode("utf-8", errors="replace")
         raise IngestError(
-            f"not an e-mail: it must start with header lines such as 'From:', found {first!r}",
+            gettext_noop(
+                "not an e-mail: it must start with header lines such as 'From:', found %(found)s"
+            ),
+            params={"found": Quoted(first)},
             filename=filename,
             line=1,
         )
@@ -191,11 +195,14 @@ def _walk(message: Message, filename: str) -> tuple[str | None, str | None, list
         part, path, depth = stack.pop()
         seen += 1
         if depth > MAX_DEPTH:
-            raise IngestError(
-                f"MIME parts nested deeper than {MAX_DEPTH} levels", filename=filename, part=path
-            )
+            raise _too_deep(filename, path)
         if seen > MAX_PARTS:
-            raise IngestError(f"more than {MAX_PARTS} MIME parts", filename=filename, part=path)
+            raise IngestError(
+                gettext_noop("more than %(count)d MIME parts"),
+                params={"count": MAX_PARTS},
+                filename=filename,
+                part=path,
+            )
         _check_defects(part, path, filename)
         if part.is_multipart():
             children = part.get_payload()
@@ -229,14 +236,31 @@ def _walk(message: Message, filename: str) -> tuple[str | None, str | None, list
 def _check_defects(part: Message, path: str, filename: str) -> None:
     for defect in getattr(part, "defects", []):
         if isinstance(defect, _BROKEN):
-            what = {
-                email.errors.StartBoundaryNotFoundDefect: "its boundary never appears",
-                email.errors.CloseBoundaryNotFoundDefect: "its closing boundary is missing (truncated?)",
-                email.errors.NoBoundaryInMultipartDefect: "it declares no boundary",
-            }.get(type(defect), "its structure is inconsistent")
-            raise IngestError(
-                f"broken MIME structure: multipart part {what}", filename=filename, part=path
-            )
+            message = _BROKEN_MESSAGES.get(type(defect), _INCONSISTENT)
+            raise IngestError(message, filename=filename, part=path)
+
+
+_BROKEN_MESSAGES = {
+    email.errors.StartBoundaryNotFoundDefect: gettext_noop(
+        "broken MIME structure: multipart part its boundary never appears"
+    ),
+    email.errors.CloseBoundaryNotFoundDefect: gettext_noop(
+        "broken MIME structure: multipart part its closing boundary is missing (truncated?)"
+    ),
+    email.errors.NoBoundaryInMultipartDefect: gettext_noop(
+        "broken MIME structure: multipart part it declares no boundary"
+    ),
+}
+_INCONSISTENT = gettext_noop("broken MIME structure: multipart part its structure is inconsistent")
+
+
+def _too_deep(filename: str, part: str | None = None) -> IngestError:
+    return IngestError(
+        gettext_noop("MIME parts nested deeper than %(depth)d levels"),
+        params={"depth": MAX_DEPTH},
+        filename=filename,
+        part=part,
+    )
 
 
 def _disposition(part: Message) -> str:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from confiance.ingest.email import MAX_MESSAGE_BYTES, ParsedEmail, parse_eml
-from confiance.ingest.errors import IngestError
+from confiance.ingest.errors import IngestError, Message
+from confiance.ingest.i18n import gettext_noop
 
 _SEPARATOR = re.compile(rb"^From \S+\s+\w{3} \w{3}\s+\d")
 
@@ -33,7 +34,7 @@ def iter_raw_messages(path: str | Path) -> Iterator[RawMessage]:
         first = handle.readline()
         if not first.startswith(b"From "):
             raise IngestError(
-                "not an mbox archive: it must start with a 'From ' separator line",
+                gettext_noop("not an mbox archive: it must start with a 'From ' separator line"),
                 filename=name,
                 line=1,
             )
@@ -57,7 +58,8 @@ def iter_raw_messages(path: str | Path) -> Iterator[RawMessage]:
             size += len(line)
             if size > MAX_MESSAGE_BYTES:
                 raise IngestError(
-                    f"message {number} is larger than {MAX_MESSAGE_BYTES // (1024 * 1024)} MB",
+                    gettext_noop("message %(number)d is larger than %(mb)d MB"),
+                    params={"number": number, "mb": MAX_MESSAGE_BYTES // (1024 * 1024)},
                     filename=name,
                     line=start,
                 )
@@ -66,7 +68,8 @@ def iter_raw_messages(path: str | Path) -> Iterator[RawMessage]:
         data = b"".join(chunks)
         if not data.endswith(b"\n") or not re.search(rb"\r?\n\r?\n", data):
             raise IngestError(
-                f"the archive ends in the middle of message {number} (truncated?)",
+                gettext_noop("the archive ends in the middle of message %(number)d (truncated?)"),
+                params={"number": number},
                 filename=name,
                 line=line_no,
             )
@@ -79,7 +82,10 @@ def parse_raw(raw: RawMessage) -> ParsedEmail:
         return parse_eml(raw.data, raw.filename)
     except IngestError as exc:
         raise IngestError(
-            f"message {raw.number}: {exc.message}",
+            Message(
+                gettext_noop("message %(number)d: %(reason)s"),
+                {"number": raw.number, "reason": exc.text},
+            ),
             filename=raw.filename,
             line=raw.line,
             part=exc.part,

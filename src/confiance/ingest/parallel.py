@@ -58,7 +58,7 @@ def _work(batch: list[RawMessage]) -> list[tuple]:
             mail = parse_raw(raw)
         except IngestError as exc:
             # Exceptions lose their keyword fields when pickled: send the fields.
-            results.append(("error", exc.message, exc.filename, exc.line, exc.part))
+            results.append(("error", exc.as_dict()))
             break
         results.append(("ok", mail, analyse_email(mail)))
     return results
@@ -67,6 +67,5 @@ def _work(batch: list[RawMessage]) -> list[tuple]:
 def _results(results: list[tuple]) -> Iterator[tuple[ParsedEmail, Reading]]:
     for result in results:
         if result[0] == "error":
-            _kind, message, filename, line, part = result
-            raise IngestError(message, filename=filename, line=line, part=part)
+            raise IngestError.from_dict(result[1])
         yield result[1], result[2]

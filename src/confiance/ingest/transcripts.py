@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from confiance.ingest.errors import IngestError
+from confiance.ingest.errors import IngestError, Quoted
+from confiance.ingest.i18n import gettext_noop
 from confiance.ingest.text import decode_text
 
 _VTT_TIME = re.compile(r"^(?:(\d{1,}):)?([0-5]\d):([0-5]\d)\.(\d{3})$")
@@ -63,16 +64,20 @@ def parse_transcript(data: bytes | str, filename: str) -> Transcript:
     stripped = text.lstrip("\n \t")
     if stripped.startswith("WEBVTT"):
         if suffix == ".srt":
-            raise IngestError("this is a WebVTT file, not SRT: rename it .vtt", filename=filename)
+            raise IngestError(
+                gettext_noop("this is a WebVTT file, not SRT: rename it .vtt"), filename=filename
+            )
         transcript = Transcript("vtt", _parse_vtt(text, filename))
     elif suffix == ".vtt":
         raise IngestError(
-            "not a WebVTT file: the first line must be 'WEBVTT'", filename=filename, line=1
+            gettext_noop("not a WebVTT file: the first line must be 'WEBVTT'"),
+            filename=filename,
+            line=1,
         )
     else:
         transcript = Transcript("srt", _parse_srt(text, filename))
     if not transcript.turns:
-        raise IngestError("the transcript holds no cue with text", filename=filename)
+        raise IngestError(gettext_noop("the transcript holds no cue with text"), filename=filename)
     return transcript
 
 
@@ -103,18 +108,27 @@ def _timing(line: str, pattern: re.Pattern[str], filename: str, number: int) -> 
     parts = rest.split()
     if not parts:
         raise IngestError(
-            f"cue timing without an end time: {line.strip()!r}", filename=filename, line=number
+            gettext_noop("cue timing without an end time: %(timing)s"),
+            params={"timing": Quoted(line.strip())},
+            filename=filename,
+            line=number,
         )
     times = []
     for raw in (left.strip(), parts[0]):
         match = pattern.match(raw)
         if not match:
-            raise IngestError(f"invalid timestamp {raw!r}", filename=filename, line=number)
+            raise IngestError(
+                gettext_noop("invalid timestamp %(value)s"),
+                params={"value": Quoted(raw)},
+                filename=filename,
+                line=number,
+            )
         times.append(_seconds(match))
     start, end = times
     if end < start:
         raise IngestError(
-            f"cue ends ({parts[0]}) before it starts ({left.strip()})",
+            gettext_noop("cue ends (%(end)s) before it starts (%(start)s)"),
+            params={"end": parts[0], "start": left.strip()},
             filename=filename,
             line=number,
         )
@@ -127,7 +141,9 @@ def _parse_vtt(text: str, filename: str) -> list[Turn]:
         if index == 0 and lines[0].lstrip().startswith("WEBVTT"):
             if any("-->" in line for line in lines[1:]):
                 raise IngestError(
-                    "a blank line must follow the WEBVTT header", filename=filename, line=number
+                    gettext_noop("a blank line must follow the WEBVTT header"),
+                    filename=filename,
+                    line=number,
                 )
             continue
         head = lines[0].strip()
@@ -136,7 +152,11 @@ def _parse_vtt(text: str, filename: str) -> list[Turn]:
         timing_at = 0 if "-->" in lines[0] else 1
         if timing_at >= len(lines) or "-->" not in lines[timing_at]:
             raise IngestError(
-                f"expected a cue timing line such as '00:00:01.000 --> 00:00:04.000', got {head[:60]!r}",
+                gettext_noop(
+                    "expected a cue timing line such as '00:00:01.000 --> 00:00:04.000', "
+                    "got %(got)s"
+                ),
+                params={"got": Quoted(head[:60])},
                 filename=filename,
                 line=number,
             )
@@ -152,13 +172,14 @@ def _parse_srt(text: str, filename: str) -> list[Turn]:
         timing_at = 0 if "-->" in lines[0] else 1
         if timing_at == 1 and not lines[0].strip().isdigit():
             raise IngestError(
-                f"not an SRT cue: expected a cue number, got {lines[0].strip()[:60]!r}",
+                gettext_noop("not an SRT cue: expected a cue number, got %(got)s"),
+                params={"got": Quoted(lines[0].strip()[:60])},
                 filename=filename,
                 line=number,
             )
         if timing_at >= len(lines) or "-->" not in lines[timing_at]:
             raise IngestError(
-                "expected a timing line such as '00:00:01,000 --> 00:00:04,000'",
+                gettext_noop("expected a timing line such as '00:00:01,000 --> 00:00:04,000'"),
                 filename=filename,
                 line=number + timing_at,
             )

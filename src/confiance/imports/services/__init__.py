@@ -2,7 +2,8 @@
 
 ``import_file`` recognises the format from the extension and the content, parses it with
 ``confiance.ingest`` and writes inside one transaction; on any IngestError the database is
-left exactly as it was and the report carries the message.
+left exactly as it was and the report carries the error (``report.failure``), which can be
+put into words in any language (``report.error`` is in the language active at the time).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from confiance.accounts.models import Account
 from confiance.accounts.permissions import can_see
@@ -46,7 +48,7 @@ def detect_format(path: Path, filename: str = "") -> str:
     if head[:1].isdigit() and b"-->" in head:
         return "srt"
     raise IngestError(
-        _("unknown file type: expected .csv, .eml, .mbox, .vtt, .srt or .ics"),
+        gettext_noop("unknown file type: expected .csv, .eml, .mbox, .vtt, .srt or .ics"),
         filename=filename or path.name,
     )
 
@@ -76,7 +78,12 @@ def import_file(
         raise PermissionDenied(_("You may not import into this account."))
     team = team_of(user, account)
     if team is None:
-        report.error = _("%(user)s belongs to no team: give an account") % {"user": user}
+        report.fail(
+            IngestError(
+                gettext_noop("%(user)s belongs to no team: give an account"),
+                params={"user": str(user)},
+            )
+        )
         return report
     ctx = ImportContext(
         user=user,
@@ -99,11 +106,11 @@ def import_file(
     except _DryRun:
         pass
     except IngestError as exc:
-        report.error = str(exc.located(filename))
+        report.fail(exc.located(filename))
     except ValidationError as exc:
-        report.error = f"{filename}: " + "; ".join(exc.messages)
+        report.fail(IngestError.verbatim("; ".join(exc.messages), filename=filename))
     except OSError as exc:
-        report.error = f"{filename}: {exc.strerror or exc}"
+        report.fail(IngestError.verbatim(exc.strerror or str(exc), filename=filename))
     if report.error:
         # Nothing was saved: the counts would only mislead.
         report.created.clear()
@@ -133,8 +140,8 @@ def _dispatch(path: Path, filename: str, kind: str, ctx: ImportContext) -> None:
         return
     if path.stat().st_size > MAX_WHOLE_FILE_BYTES:
         raise IngestError(
-            _("file larger than %(mb)d MB: this is not a %(kind)s file")
-            % {"mb": MAX_WHOLE_FILE_BYTES // (1024 * 1024), "kind": kind},
+            gettext_noop("file larger than %(mb)d MB: this is not a %(kind)s file"),
+            params={"mb": MAX_WHOLE_FILE_BYTES // (1024 * 1024), "kind": kind},
             filename=filename,
         )
     data = path.read_bytes()

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django.contrib.auth import get_user_model
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from confiance.accounts.models import Account, AccountKind, Contact, SizeBand
 from confiance.deals.models import Opportunity, Outcome, Stage
@@ -15,7 +16,7 @@ from confiance.deals.services import record_outcome
 from confiance.imports.models import ExternalRef
 from confiance.imports.services.context import ImportContext
 from confiance.ingest.crm import CrmFile, CrmRecord
-from confiance.ingest.errors import IngestError
+from confiance.ingest.errors import IngestError, Quoted
 
 COUNTRIES = {
     "france": "FR", "united kingdom": "GB", "uk": "GB", "royaume-uni": "GB", "germany": "DE",
@@ -323,10 +324,18 @@ def _amount(value: str, crm: CrmFile, record: CrmRecord) -> Decimal | None:
         amount = Decimal(cleaned)
     except InvalidOperation as exc:
         raise IngestError(
-            f"amount {value!r} is not a number", filename=crm.filename, line=record.line
+            gettext_noop("amount %(value)s is not a number"),
+            params={"value": Quoted(value)},
+            filename=crm.filename,
+            line=record.line,
         ) from exc
     if amount < 0:
-        raise IngestError(f"negative amount {value!r}", filename=crm.filename, line=record.line)
+        raise IngestError(
+            gettext_noop("negative amount %(value)s"),
+            params={"value": Quoted(value)},
+            filename=crm.filename,
+            line=record.line,
+        )
     return amount
 
 
@@ -346,5 +355,8 @@ def _date(value: str, crm: CrmFile, record: CrmRecord) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError as exc:
         raise IngestError(
-            f"date {value!r} is not a date", filename=crm.filename, line=record.line
+            gettext_noop("date %(value)s is not a date"),
+            params={"value": Quoted(value)},
+            filename=crm.filename,
+            line=record.line,
         ) from exc

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+
+from confiance.ingest.errors import IngestError
 
 ENTITY_LABELS = {
     "account": gettext_lazy("accounts"),
@@ -26,6 +30,25 @@ def entity_label(entity: str) -> str:
 _EXAMPLES = 20  # skipped items listed by name; the rest are only counted
 
 
+def localised(error: IngestError) -> str:
+    """The error, located, in the active language (the request's, the CLI's ``--lang``)."""
+    return error.translated(_)
+
+
+def stored_error(report: Mapping[str, Any] | None, fallback: str = "") -> str:
+    """The error of a stored report (``as_dict``) in the active language.
+
+    Reports stored before errors were kept whole only have their text: ``fallback``.
+    """
+    failure = (report or {}).get("failure")
+    if not failure:
+        return fallback
+    try:
+        return localised(IngestError.from_dict(failure))
+    except (KeyError, TypeError, ValueError):
+        return fallback
+
+
 @dataclass
 class ImportReport:
     filename: str
@@ -37,7 +60,8 @@ class ImportReport:
     skipped_examples: list[tuple[str, str]] = field(default_factory=list)
     unknown: Counter = field(default_factory=Counter)  # address or speaker -> occurrences
     notes: list[str] = field(default_factory=list)
-    error: str = ""
+    error: str = ""  # the failure in the language active when it happened
+    failure: IngestError | None = None
 
     def create(self, entity: str, count: int = 1) -> None:
         self.created[entity] += count
@@ -53,6 +77,11 @@ class ImportReport:
     def note(self, text: str) -> None:
         if text not in self.notes and len(self.notes) < _EXAMPLES:
             self.notes.append(text)
+
+    def fail(self, error: IngestError) -> None:
+        """Record why nothing was imported."""
+        self.failure = error
+        self.error = localised(error)
 
     @property
     def ok(self) -> bool:
@@ -98,5 +127,6 @@ class ImportReport:
             "unknown": dict(self.unknown.most_common(100)),
             "notes": list(self.notes),
             "error": self.error,
+            "failure": self.failure.as_dict() if self.failure else None,
             "summary": self.summary(),
         }
