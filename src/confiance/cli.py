@@ -112,12 +112,35 @@ app.command("import-export")(_imports.import_export)
 app.add_typer(_imports.person_app, name="person")
 
 
+def database_problem(exc: Exception) -> str | None:
+    """What to tell the user when ``exc`` is a database that is missing, unmigrated or down."""
+    if "django.db" not in sys.modules:
+        return None
+    from django.db import DatabaseError
+
+    if not isinstance(exc, DatabaseError):
+        return None
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "no such table" in text or "does not exist" in text:
+        return (
+            f"the database has not been set up ({text}). Run `confiance migrate` first "
+            "(or `make demo` for the demo portfolio)."
+        )
+    return f"the database could not be used ({text}). Check DATABASE_URL and the server."
+
+
 def main() -> None:
     """Console-script entry point."""
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as exc:
+        problem = database_problem(exc)
+        if problem is None:
+            raise
+        err_console.print(f"[red]error:[/red] {problem}", highlight=False)
+        sys.exit(2)
 
 
 if __name__ == "__main__":
