@@ -7,6 +7,7 @@ from typer.testing import CliRunner
 from confiance.cli import app
 from confiance.imports.models import ErasureRecord
 from confiance.interactions.models import Interaction
+from confiance.users.models import Profile
 
 runner = CliRunner()
 
@@ -125,3 +126,49 @@ def test_a_transcript_takes_the_date_given(fixture_path, account):
     assert result.exit_code == 0, result.output
     meeting = Interaction.objects.get()
     assert meeting.occurred_at.isoformat() == "2026-11-17T08:30:00+00:00"  # Europe/Paris
+
+
+# The command's language
+
+NBSP = "\u00a0"
+
+
+def _bad_vtt(tmp_path):
+    bad = tmp_path / "bad.vtt"
+    bad.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:0x.000\nhi\n")
+    return bad
+
+
+def test_lang_fr_prints_the_error_in_french_and_exits_1(tmp_path, account):
+    result = runner.invoke(
+        app, ["import", str(_bad_vtt(tmp_path)), "--account", "Northwind", "--as", "sophie",
+              "--lang", "fr"],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert f"erreur{NBSP}:" in result.output
+    assert (
+        f"bad.vtt, ligne 3{NBSP}: horodatage invalide «{NBSP}00:00:0x.000{NBSP}»" in result.output
+    )
+    assert "invalid timestamp" not in result.output
+    assert Interaction.objects.count() == 0
+
+
+def test_the_language_defaults_to_the_users_profile(tmp_path, account, seller):
+    Profile.objects.update_or_create(user=seller, defaults={"language": "fr"})
+    args = ["import", str(_bad_vtt(tmp_path)), "--account", "Northwind", "--as", "sophie"]
+
+    french = runner.invoke(app, args)
+    english = runner.invoke(app, [*args, "--lang", "en"])
+
+    assert f"bad.vtt, ligne 3{NBSP}: horodatage invalide" in french.output
+    assert "bad.vtt, line 3: invalid timestamp '00:00:0x.000'" in english.output
+    assert (french.exit_code, english.exit_code) == (1, 1)
+
+
+def test_a_french_report_of_a_good_file(fixture_path, account, claire):
+    result = runner.invoke(
+        app, ["import", str(fixture_path("thunderbird.mbox")), "--as", "sophie", "--lang", "fr"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "thunderbird.mbox: 3 created" not in result.output
+    assert "thunderbird.mbox" in result.output and "créé" in result.output

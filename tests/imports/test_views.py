@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
@@ -9,8 +10,8 @@ from django.urls import reverse
 
 from confiance.accounts.models import Account, AccountKind, Contact
 from confiance.imports.models import ErasureRecord, ImportRun, RunStatus
-from confiance.interactions.models import Interaction
-from confiance.users.models import Role
+from confiance.interactions.models import Interaction, Segment
+from confiance.users.models import Profile, Role
 from tests.conftest import make_user
 from tests.imports.conftest import FIXTURES
 
@@ -184,3 +185,56 @@ def test_admins_find_the_person_page_from_the_upload_page(client, seller, admin)
     assert reverse("imports:people") not in client.get(reverse("imports:upload")).content.decode()
     client.force_login(admin)
     assert reverse("imports:people") in client.get(reverse("imports:upload")).content.decode()
+
+
+# The error in the reader's language
+
+BAD_VTT = b"WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nok\n\n2\n00:00:3.5 --> 00:00:04.000\nbad\n"
+NBSP = "\u00a0"
+FRENCH_ERROR = f"call.vtt, ligne 8{NBSP}: horodatage invalide «{NBSP}00:00:3.5{NBSP}»"
+
+
+def _speaks_french(user) -> None:
+    Profile.objects.update_or_create(user=user, defaults={"language": "fr"})
+
+
+def _rows() -> dict[str, int]:
+    return {
+        "interactions": Interaction.objects.count(),
+        "segments": Segment.objects.count(),
+        "contacts": Contact.objects.count(),
+        "accounts": Account.objects.count(),
+    }
+
+
+def test_a_french_user_sees_a_bad_timestamp_in_french_with_file_and_line(
+    client, seller, account, claire
+):
+    _speaks_french(seller)
+    client.force_login(seller)
+    before = _rows()
+    page = html.unescape(_upload(client, "call.vtt", BAD_VTT, account=account.pk).content.decode())
+    assert FRENCH_ERROR in page
+    assert "invalid timestamp" not in page
+    assert ImportRun.objects.get().status == RunStatus.FAILED
+    assert _rows() == before
+
+
+def test_an_english_user_still_reads_the_error_in_english(client, seller, account):
+    client.force_login(seller)
+    page = html.unescape(_upload(client, "call.vtt", BAD_VTT, account=account.pk).content.decode())
+    assert "call.vtt, line 8: invalid timestamp '00:00:3.5'" in page
+    assert "ligne" not in page
+
+
+def test_a_failed_run_is_shown_in_the_language_of_whoever_reads_it(client, seller, account):
+    # The run failed for an English reader; the same page read later in French is French.
+    client.force_login(seller)
+    _upload(client, "call.vtt", BAD_VTT, account=account.pk)
+    run = ImportRun.objects.get()
+    assert run.error == "call.vtt, line 8: invalid timestamp '00:00:3.5'"
+    _speaks_french(seller)
+    fragment = html.unescape(
+        client.get(reverse("imports:progress", args=[run.pk])).content.decode()
+    )
+    assert FRENCH_ERROR in fragment
