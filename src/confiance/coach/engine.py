@@ -9,7 +9,7 @@ from typing import Any
 from . import commitments, detect, resources, transcript
 from .errors import CoachError, message
 from .resources import FINDING, MOVE, LanguageData
-from .scan import Hit, normalise, scan, score, token_spans, tokens
+from .scan import Hit, normalise, scan, score, token_spans, tone_of
 
 
 @dataclass
@@ -26,13 +26,11 @@ def tone(text: str, lang: str | None = None) -> float:
     """Tone of ``text`` in [-1, 1] (−1 combative … +1 collaborative); same as analyze()."""
     if type(text) is not str:
         text = _as_text(text)
-    text = normalise(text)
     # Fast path for the batch case: an explicit, already loaded language.
     data = resources.loaded(lang)
     if data is None:
-        data = resources.get(detect.check(lang) or detect.detect(text))
-    toks = tokens(text, data)
-    return round(score(scan(toks, data), toks, data), 4)
+        data = resources.get(detect.check(lang) or detect.detect(normalise(text)))
+    return tone_of(text, data)
 
 
 def analyze(

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from .errors import LanguageDataError
 
-_MIN_STEM = 3
+MIN_STEM = 3
 
 
 @dataclass(slots=True)
@@ -51,6 +51,9 @@ class Pattern:
     # A quick reject: the words of the last required element, and how far it can be.
     need: frozenset[str] | None = None
     reach: int = 0
+    # The word sets of the elements after the first when every element is one required
+    # plain token (most patterns): matched by a flat loop instead of ``_match``.
+    plain: tuple[frozenset[str], ...] | None = None
 
     def words(self) -> set[str]:
         """Every literal token the pattern can match."""
@@ -114,8 +117,12 @@ class PatternSet:
         self.multi: dict[str, tuple[dict[str, list[Pattern]], list[Pattern]]] = {}
         self.stem_index: dict[str, list[tuple[str, Pattern]]] = {}
         self.stops = frozenset(stops)
+        # token -> (its one-token pattern or None, patterns by second token, generic ones):
+        # the scanner's single look-up per token (see ``entries``).
+        self._table: dict[str, Entry] = {}
 
     def add(self, pattern: Pattern) -> None:
+        self._table.clear()
         first = pattern.elements[0]
         for word in first.words:
             self.index[word] = True
@@ -132,48 +139,108 @@ class PatternSet:
                 for w in nexts:
                     by_second.setdefault(w, []).append(pattern)
         for stem in first.stems:
-            self.stem_index.setdefault(stem[:_MIN_STEM], []).append((stem, pattern))
+            self.stem_index.setdefault(stem[:MIN_STEM], []).append((stem, pattern))
+
+    @property
+    def table(self) -> dict[str, Entry]:
+        """For every token that may start a pattern: its one-token pattern (or None), the
+        longer patterns it starts indexed by the next token, and a gate for the longer
+        patterns that may follow it with any token (see ``Entry``)."""
+        if not self._table and self.index:
+            empty: dict[str, list[Pattern]] = {}
+            for word in self.index:
+                by_second, generic = self.multi.get(word, (empty, []))
+                self._table[word] = (self.single.get(word), by_second, _gate(generic))
+        return self._table
 
     def triggers(self, toks: list[str]) -> list[int]:
         """Indices of tokens that may start a pattern."""
         index = self.index
         if self.stem_index:
             stems = self.stem_index
-            return [i for i, t in enumerate(toks) if t in index or t[:_MIN_STEM] in stems]
+            return [i for i, t in enumerate(toks) if t in index or t[:MIN_STEM] in stems]
         return [i for i, t in enumerate(toks) if t in index]
 
     def best_at(self, toks: list[str], i: int) -> tuple[Pattern | None, int]:
-        """The longest (then highest-priority) pattern matching at ``i`` and its end."""
+        """The longest (then highest-priority, then first) pattern matching at ``i`` and its
+        end."""
         tok = toks[i]
         best = self.single.get(tok)
         best_end = i + 1 if best is not None else -1
         entry = self.multi.get(tok)
         if entry is not None:
             by_second, generic = entry
-            cands = generic
             if i + 1 < len(toks):
                 more = by_second.get(toks[i + 1])
                 if more:
-                    cands = more + generic if generic else more
-            stops = self.stops
-            for pat in cands:
-                need = pat.need
-                if need is not None and need.isdisjoint(toks[i + 1 : i + pat.reach]):
-                    continue
-                end = _match(pat.elements, 0, toks, i, stops)
-                if end > best_end or (end == best_end and best and pat.priority > best.priority):
-                    best, best_end = pat, end
+                    best, best_end = _longest(more, toks, i, best, best_end, self.stops)
+            if generic:
+                best, best_end = _longest(generic, toks, i, best, best_end, self.stops)
         if self.stem_index:
-            for stem, pat in self.stem_index.get(tok[:_MIN_STEM], ()):
+            for stem, pat in self.stem_index.get(tok[:MIN_STEM], ()):
                 if tok.startswith(stem):
                     end = _match(pat.elements, 0, toks, i, self.stops)
                     if end > best_end or (
-                        end == best_end and best and pat.priority > best.priority
+                        end == best_end and best is not None and pat.priority > best.priority
                     ):
                         best, best_end = pat, end
         if best_end <= i:
             return None, -1
         return best, best_end
+
+
+# What the scanner looks up for a token: its one-token pattern, its longer patterns by next
+# token, and a gate for its longer patterns that any next token may continue: None when
+# there are none, else (words one of which must come within ``reach`` tokens, reach), with
+# None for the words when nothing can be said before running the matcher.
+Gate = tuple[frozenset[str] | None, int]
+Entry = tuple[Pattern | None, dict[str, list[Pattern]], Gate | None]
+ALWAYS: Gate = (None, 0)
+
+
+def _gate(generic: list[Pattern]) -> Gate | None:
+    if not generic:
+        return None
+    if any(p.need is None for p in generic):
+        return ALWAYS
+    return frozenset().union(*(p.need or () for p in generic)), max(p.reach for p in generic)
+
+
+def _longest(
+    cands: list[Pattern],
+    toks: list[str],
+    i: int,
+    best: Pattern | None,
+    best_end: int,
+    stops: frozenset[str],
+) -> tuple[Pattern | None, int]:
+    """Fold ``cands`` (in order) into the best match so far: longer wins, then priority."""
+    n = len(toks)
+    for pat in cands:
+        plain = pat.plain
+        if plain is not None:
+            end = i + 1 + len(plain)
+            # A shorter match could not win: skip the comparison of its tokens.
+            if end > n or end < best_end:
+                continue
+            k = i + 1
+            for words in plain:
+                if toks[k] not in words:
+                    break
+                k += 1
+            else:
+                if end > best_end or (best is not None and pat.priority > best.priority):
+                    best, best_end = pat, end
+            continue
+        need = pat.need
+        if need is not None and need.isdisjoint(toks[i + 1 : i + pat.reach]):
+            continue
+        end = _match(pat.elements, 0, toks, i, stops)
+        if end > best_end or (
+            end == best_end and best is not None and pat.priority > best.priority
+        ):
+            best, best_end = pat, end
+    return best, best_end
 
 
 def _next_tokens(rest: list[Element]) -> frozenset[str] | None:
@@ -229,6 +296,8 @@ def compile_pattern(
     pat = Pattern(elements, payload, priority=priority)
     pat.size = len(elements)
     pat.need, pat.reach = _last_need(elements)
+    if all(not (el.optional or el.gap or el.stems or el.seq is not None) for el in elements):
+        pat.plain = tuple(el.words for el in elements[1:])
     return pat
 
 
@@ -276,8 +345,8 @@ def _alternatives(
             words |= w
             stems.extend(s)
         elif alt.endswith("*"):
-            if len(alt) - 1 < _MIN_STEM:
-                raise LanguageDataError(where, f"stem {alt!r} is shorter than {_MIN_STEM}")
+            if len(alt) - 1 < MIN_STEM:
+                raise LanguageDataError(where, f"stem {alt!r} is shorter than {MIN_STEM}")
             stems.append(alt[:-1].lower())
         elif alt:
             words.add(alt.lower())

@@ -84,6 +84,9 @@ class Rule:
 class LanguageData:
     code: str
     token_re: re.Pattern[str]
+    # ``token_re`` behind possessive spaces, its tokens as group 1: ``findall`` gives the
+    # same list, without a failed match attempt at every space (see ``fast_tokenizer``).
+    fast_token_re: re.Pattern[str]
     patterns: PatternSet
     rules: list[Rule]
     weights: dict[str, float]
@@ -149,6 +152,7 @@ def _load(code: str) -> LanguageData:
     return LanguageData(
         code=code,
         token_re=build.token_re,
+        fast_token_re=fast_tokenizer(build.token_re),
         patterns=build.patterns,
         rules=build.rules,
         weights=weights["tone"],
@@ -160,6 +164,23 @@ def _load(code: str) -> LanguageData:
         labels=read_toml(code, "labels.toml")["labels"],
         commitments=read_toml(code, "commitments.toml"),
     )
+
+
+_SPACES = " \t\r\x0b\x0c\x1c\x85\xa0\u2009\u202f\u3000"
+
+
+def fast_tokenizer(token_re: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern whose ``findall`` equals ``token_re.findall`` on any text, but faster.
+
+    Skipping the spaces before a token in the same match saves the engine a failed attempt
+    of every alternative at each space. It only holds when no token starts with a space
+    other than a newline and the pattern has no group of its own; otherwise the pattern
+    is returned as it is. ``tests/coach/test_properties.py`` checks the equality.
+    """
+    starts = [ws + ch for ws in _SPACES for ch in "a'.-\n"]
+    if token_re.groups or any(token_re.match(s) for s in starts):
+        return token_re
+    return re.compile(r"[^\S\n]*+(" + token_re.pattern + ")", token_re.flags)
 
 
 class _Builder:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import compress, count
 from typing import NamedTuple
 
+from .matcher import ALWAYS, MIN_STEM, Entry, PatternSet
 from .resources import (
     CLAUSE,
     CONTRAST,
@@ -78,8 +80,29 @@ def tokens(text: str, data: LanguageData) -> list[str]:
     """Lowercase tokens of ``text`` (already normalised)."""
     low = text.lower()
     if len(low) == len(text) and not _SPACED_GATE.search(low):
-        return data.token_re.findall(low)
+        return data.fast_token_re.findall(low)
     return token_spans(text, data)[0]
+
+
+def tone_of(text: str, data: LanguageData) -> float:
+    """The tone of a raw ``text``: ``score(scan(tokens(normalise(text))))``, rounded.
+
+    ``normalise`` and ``tokens`` are written out here because ``tone()`` is the batch hot
+    path and each Python call costs as much as a dozen tokens of regex work; the property
+    tests check that the result equals the full analysis on any text.
+    """
+    if "\u2019" in text:
+        text = text.replace("\u2019", "'")
+    if "\u02bc" in text:
+        text = text.replace("\u02bc", "'")
+    if _LEET_GATE.search(text) is not None:
+        text = _LEET_RE.sub(_unleet, text)
+    low = text.lower()
+    if len(low) == len(text) and _SPACED_GATE.search(low) is None:
+        toks = data.fast_token_re.findall(low)
+    else:
+        toks = token_spans(text, data)[0]
+    return round(score(scan(toks, data), toks, data), 4)
 
 
 def token_spans(text: str, data: LanguageData) -> tuple[list[str], list[tuple[int, int]]]:
@@ -133,25 +156,29 @@ def scan(toks: list[str], data: LanguageData) -> list[Hit]:
     reported = False
     clause = 0
     contextual = False
-    single, multi, stems = ps.single, ps.multi, ps.stem_index
     last = len(toks) - 1
-    for i in ps.triggers(toks):
+    # One dictionary look-up per token, done in C (map), and Python code only for the tokens
+    # that may start a pattern (compress): most tokens of a sentence never enter this loop.
+    entries = list(map(ps.table.get, toks))
+    if ps.stem_index:
+        entries = _with_stems(entries, toks, ps)
+    best_at = ps.best_at
+    for i in compress(count(), entries):
         if i < pos:
             continue
-        tok = toks[i]
-        entry = multi.get(tok)
+        pat, by_second, gate = entries[i]
         # Most triggers are one-token patterns, or common words ("the", "je") whose longer
         # patterns cannot continue with the next token: no matcher call for those.
-        if (entry is not None and (entry[1] or (i < last and toks[i + 1] in entry[0]))) or (
-            stems and tok[:3] in stems
+        if (i < last and toks[i + 1] in by_second) or (
+            gate is not None
+            and (gate[0] is None or not gate[0].isdisjoint(toks[i + 1 : i + gate[1]]))
         ):
-            pat, end = ps.best_at(toks, i)
+            pat, end = best_at(toks, i)
             if pat is None:
                 continue
+        elif pat is None:
+            continue
         else:
-            pat = single.get(tok)
-            if pat is None:
-                continue
             end = i + 1
         pos = end
         rule: Rule = pat.payload  # type: ignore[assignment]
@@ -202,6 +229,18 @@ def scan(toks: list[str], data: LanguageData) -> list[Hit]:
         elif kind == QUOTE:
             quote_from = -1 if quote_from >= 0 else i
     return _drop_positive_absolutes(hits) if contextual else hits
+
+
+def _with_stems(entries: list[Entry | None], toks: list[str], ps: PatternSet) -> list:
+    """Entries that also send tokens beginning like a stem pattern to the matcher."""
+    stems = ps.stem_index
+    out: list[Entry | None] = []
+    for entry, tok in zip(entries, toks, strict=True):
+        if tok[:MIN_STEM] in stems:
+            # Only the matcher can tell whether a stem pattern goes on from here.
+            entry = (entry[0], entry[1], ALWAYS) if entry else (None, {}, ALWAYS)
+        out.append(entry)
+    return out
 
 
 def _drop_positive_absolutes(hits: list[Hit]) -> list[Hit]:
