@@ -238,3 +238,24 @@ def test_a_failed_run_is_shown_in_the_language_of_whoever_reads_it(client, selle
         client.get(reverse("imports:progress", args=[run.pk])).content.decode()
     )
     assert FRENCH_ERROR in fragment
+
+
+def test_a_background_run_reports_in_the_language_of_who_started_it(
+    client, seller, account, settings, transactional_db
+):
+    import threading
+
+    settings.IMPORTS_RUN_INLINE = False
+    _speaks_french(seller)
+    client.force_login(seller)
+    _upload(client, "call.vtt", BAD_VTT, account=account.pk)
+    run = ImportRun.objects.get()
+    for thread in threading.enumerate():
+        if thread.name == f"import-{run.pk}":
+            thread.join(timeout=60)
+    run.refresh_from_db()
+    assert run.status == RunStatus.FAILED
+    # Written by the thread, which has no request: the language came with the run.
+    assert run.error == FRENCH_ERROR
+    assert run.report["summary"].startswith(f"call.vtt{NBSP}: échec")
+    assert Interaction.objects.count() == 0
