@@ -42,7 +42,7 @@ def may_start_longer(ps: PatternSet, toks: list[str], i: int) -> bool:
     entry = ps.table.get(toks[i])
     if entry is None:
         return bool(ps.stem_index) and toks[i][:3] in ps.stem_index
-    _, by_second, gate = entry
+    _, by_second, gate, _ = entry
     nxt = i + 1 < len(toks) and toks[i + 1] in by_second
     return nxt or (
         gate is not None and (gate[0] is None or not gate[0].isdisjoint(toks[i + 1 : i + gate[1]]))

@@ -150,7 +150,8 @@ class PatternSet:
             empty: dict[str, list[Pattern]] = {}
             for word in self.index:
                 by_second, generic = self.multi.get(word, (empty, []))
-                self._table[word] = (self.single.get(word), by_second, _gate(generic))
+                gate = _gate(generic)
+                self._table[word] = (self.single.get(word), by_second, gate, generic)
         return self._table
 
     def triggers(self, toks: list[str]) -> list[int]:
@@ -173,9 +174,9 @@ class PatternSet:
             if i + 1 < len(toks):
                 more = by_second.get(toks[i + 1])
                 if more:
-                    best, best_end = _longest(more, toks, i, best, best_end, self.stops)
+                    best, best_end = longest(more, toks, i, best, best_end, self.stops)
             if generic:
-                best, best_end = _longest(generic, toks, i, best, best_end, self.stops)
+                best, best_end = longest(generic, toks, i, best, best_end, self.stops)
         if self.stem_index:
             for stem, pat in self.stem_index.get(tok[:MIN_STEM], ()):
                 if tok.startswith(stem):
@@ -190,11 +191,11 @@ class PatternSet:
 
 
 # What the scanner looks up for a token: its one-token pattern, its longer patterns by next
-# token, and a gate for its longer patterns that any next token may continue: None when
-# there are none, else (words one of which must come within ``reach`` tokens, reach), with
-# None for the words when nothing can be said before running the matcher.
+# token, a gate for its longer patterns that any next token may continue, and those
+# patterns. The gate is None when there are none, else (words one of which must come within
+# ``reach`` tokens, reach), with None for the words when only the matcher can tell.
 Gate = tuple[frozenset[str] | None, int]
-Entry = tuple[Pattern | None, dict[str, list[Pattern]], Gate | None]
+Entry = tuple[Pattern | None, dict[str, list[Pattern]], Gate | None, list[Pattern]]
 ALWAYS: Gate = (None, 0)
 
 
@@ -206,7 +207,7 @@ def _gate(generic: list[Pattern]) -> Gate | None:
     return frozenset().union(*(p.need or () for p in generic)), max(p.reach for p in generic)
 
 
-def _longest(
+def longest(
     cands: list[Pattern],
     toks: list[str],
     i: int,

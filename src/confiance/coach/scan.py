@@ -13,7 +13,7 @@ import re
 from itertools import compress, count
 from typing import NamedTuple
 
-from .matcher import ALWAYS, MIN_STEM, Entry, PatternSet
+from .matcher import ALWAYS, MIN_STEM, Entry, PatternSet, longest
 from .resources import (
     CLAUSE,
     CONTRAST,
@@ -160,26 +160,34 @@ def scan(toks: list[str], data: LanguageData) -> list[Hit]:
     # One dictionary look-up per token, done in C (map), and Python code only for the tokens
     # that may start a pattern (compress): most tokens of a sentence never enter this loop.
     entries = list(map(ps.table.get, toks))
-    if ps.stem_index:
+    stems = bool(ps.stem_index)
+    if stems:
+        # Stem patterns ("comprenn*") start at tokens no table can list: the general
+        # ``best_at`` decides there.
         entries = _with_stems(entries, toks, ps)
-    best_at = ps.best_at
+    stops = ps.stops
     for i in compress(count(), entries):
         if i < pos:
             continue
-        pat, by_second, gate = entries[i]
+        pat, by_second, gate, generic = entries[i]
+        end = i + 1
         # Most triggers are one-token patterns, or common words ("the", "je") whose longer
         # patterns cannot continue with the next token: no matcher call for those.
-        if (i < last and toks[i + 1] in by_second) or (
-            gate is not None
-            and (gate[0] is None or not gate[0].isdisjoint(toks[i + 1 : i + gate[1]]))
+        more = by_second.get(toks[end]) if i < last else None
+        if more is not None:
+            if stems:
+                pat, end = ps.best_at(toks, i)
+            else:
+                pat, end = longest(more, toks, i, pat, end if pat else -1, stops)
+        if gate is not None and (
+            gate[0] is None or not gate[0].isdisjoint(toks[i + 1 : i + gate[1]])
         ):
-            pat, end = best_at(toks, i)
-            if pat is None:
-                continue
-        elif pat is None:
+            if stems:
+                pat, end = ps.best_at(toks, i)
+            else:
+                pat, end = longest(generic, toks, i, pat, end if pat else -1, stops)
+        if pat is None:
             continue
-        else:
-            end = i + 1
         pos = end
         rule: Rule = pat.payload  # type: ignore[assignment]
         kind = rule.kind
@@ -238,7 +246,7 @@ def _with_stems(entries: list[Entry | None], toks: list[str], ps: PatternSet) ->
     for entry, tok in zip(entries, toks, strict=True):
         if tok[:MIN_STEM] in stems:
             # Only the matcher can tell whether a stem pattern goes on from here.
-            entry = (entry[0], entry[1], ALWAYS) if entry else (None, {}, ALWAYS)
+            entry = (entry[0], entry[1], ALWAYS, []) if entry else (None, {}, ALWAYS, [])
         out.append(entry)
     return out
 
