@@ -56,7 +56,7 @@ def import_upload(request, form: Form[ImportForm], file: File[UploadedFile]):
     """Import one uploaded file; the report says what was created, updated and skipped.
 
     A file that cannot be read leaves the database exactly as it was and answers 422 with
-    the parser's message (file, line).
+    the parser's message (file, line) in the request's language (``Accept-Language``).
     """
     from confiance.imports.services import import_file
 
