@@ -7,9 +7,28 @@ import re
 from . import resources
 from .errors import SUPPORTED_LANGUAGES, UnknownLanguageError
 
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE = re.compile(r"\w++")
 # Below this much evidence a segment of a transcript takes the transcript's language.
 MIN_EVIDENCE = 2.0
+# Letters such as é, ç, œ are strong evidence, but a few loanwords ("café", "résumé") must
+# not outweigh a sentence of English function words.
+_MAX_LETTER_EVIDENCE = 4
+
+# Per language, compiled once per process: (code, function words, its own letters as one
+# character class, or None). ``tone()`` without a language detects on every call.
+_profiles: list[tuple[str, frozenset[str], re.Pattern[str] | None]] = []
+
+
+def _languages() -> list[tuple[str, frozenset[str], re.Pattern[str] | None]]:
+    if not _profiles:
+        profiles = []
+        for code in SUPPORTED_LANGUAGES:
+            data = resources.get(code)
+            chars = "".join(sorted(data.detect_chars))
+            letters = re.compile(f"[{re.escape(chars)}]") if chars else None
+            profiles.append((code, data.detect_words, letters))
+        _profiles[:] = profiles
+    return _profiles
 
 
 def evidence(text: str) -> dict[str, float]:
@@ -17,13 +36,10 @@ def evidence(text: str) -> dict[str, float]:
     sample = text[:20000].lower()
     words = set(_WORD_RE.findall(sample))
     scores: dict[str, float] = {}
-    for code in SUPPORTED_LANGUAGES:
-        data = resources.get(code)
-        score = float(len(words & data.detect_words))
-        if data.detect_chars:
-            # Letters such as é, ç, œ are strong evidence, but a few loanwords ("café",
-            # "résumé") must not outweigh a sentence of English function words.
-            score += min(4, sum(sample.count(ch) for ch in data.detect_chars))
+    for code, function_words, letters in _languages():
+        score = float(len(words & function_words))
+        if letters is not None:
+            score += min(_MAX_LETTER_EVIDENCE, len(letters.findall(sample)))
         scores[code] = score
     return scores
 
