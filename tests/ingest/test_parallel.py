@@ -30,3 +30,8 @@ def test_an_error_in_a_worker_names_file_message_and_line(tmp_path):
     with pytest.raises(IngestError) as alone:
         list(analysed_mbox(broken, workers=1))
     assert str(alone.value) == str(caught.value)
+    # The worker sends the message whole, not its English words: French still works.
+    assert caught.value.render("fr") == alone.value.render("fr")
+    assert caught.value.render("fr").startswith(
+        "archive.mbox, ligne 26\u00a0: message 2\u00a0: ce n’est pas un e-mail"
+    )
