@@ -264,3 +264,19 @@ def test_french_report_speaks_french_typography_and_english_report_english():
     assert "“They just don't get it”" in out and "«" not in out
     assert "Commitments (0) None found." in out
     assert re.search(r"Tone: -0\.\d\d", out)
+
+
+def test_a_broken_transcript_is_refused_in_the_users_language(tmp_path):
+    bad = tmp_path / "call.vtt"
+    bad.write_text("WEBVTT\n\n00:00:0x.000 --> 00:00:02.000\nBonjour\n", encoding="utf-8")
+    env = {**os.environ, "LANG": "fr_FR.UTF-8", "LANGUAGE": "fr"}
+    result = subprocess.run(
+        [sys.executable, "-m", "confiance.cli", "coach", str(bad)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    message = " ".join(result.stderr.split())
+    assert "erreur : " in message and "call.vtt, ligne 3 : horodatage invalide" in message

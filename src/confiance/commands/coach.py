@@ -125,7 +125,7 @@ def load_source(file: str, data: bytes) -> Source:
             day = mail.date.date() if mail.date is not None else None
             return Source(name, "eml", text=mail.body_text, reference_date=day, headers=headers)
     except IngestError as exc:
-        raise UsageProblem(str(exc.located(name))) from exc
+        raise UsageProblem(exc.located(name).translated(_)) from exc
     return Source(name, "text", text=decode_utf8(data, name))
 
 
@@ -280,7 +280,8 @@ def coach(
         source = load_source(file, read_bytes(file))
         result = analyse_source(source, lang.value if lang else None, day)
     except UsageProblem as exc:
-        err.print(f"[red]{escape(_('error'))}:[/red] {escape(str(exc))}")
+        label = _("error:")
+        err.print(f"[red]{escape(label)}[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(2) from exc
     if as_json:
         payload = result | {"source": _source_info(source, day)}
