@@ -117,12 +117,12 @@ class PatternSet:
         self.multi: dict[str, tuple[dict[str, list[Pattern]], list[Pattern]]] = {}
         self.stem_index: dict[str, list[tuple[str, Pattern]]] = {}
         self.stops = frozenset(stops)
-        # token -> (its one-token pattern or None, patterns by second token, generic ones):
-        # the scanner's single look-up per token (see ``entries``).
-        self._table: dict[str, Entry] = {}
+        # The scanner's single look-up per token (see ``Entry``), filled by ``freeze``.
+        self.table: dict[str, Entry] = {}
 
     def add(self, pattern: Pattern) -> None:
-        self._table.clear()
+        """Index one more pattern (call ``freeze`` once all are added)."""
+        self.table = {}
         first = pattern.elements[0]
         for word in first.words:
             self.index[word] = True
@@ -141,18 +141,17 @@ class PatternSet:
         for stem in first.stems:
             self.stem_index.setdefault(stem[:MIN_STEM], []).append((stem, pattern))
 
-    @property
-    def table(self) -> dict[str, Entry]:
-        """For every token that may start a pattern: its one-token pattern (or None), the
-        longer patterns it starts indexed by the next token, and a gate for the longer
-        patterns that may follow it with any token (see ``Entry``)."""
-        if not self._table and self.index:
-            empty: dict[str, list[Pattern]] = {}
-            for word in self.index:
-                by_second, generic = self.multi.get(word, (empty, []))
-                gate = _gate(generic)
-                self._table[word] = (self.single.get(word), by_second, gate, generic)
-        return self._table
+    def freeze(self) -> dict[str, Entry]:
+        """Build ``table``: for every token that may start a pattern, its one-token pattern
+        (or None), the longer patterns it starts indexed by the next token, and a gate for
+        the longer patterns that may follow it with any token (see ``Entry``)."""
+        empty: dict[str, list[Pattern]] = {}
+        table: dict[str, Entry] = {}
+        for word in self.index:
+            by_second, generic = self.multi.get(word, (empty, []))
+            table[word] = (self.single.get(word), by_second, _gate(generic), generic)
+        self.table = table
+        return table
 
     def triggers(self, toks: list[str]) -> list[int]:
         """Indices of tokens that may start a pattern."""

@@ -148,6 +148,7 @@ def _load(code: str) -> LanguageData:
     build.cues(read_toml(code, "tone.toml"))
     build.moves(read_toml(code, "moves.toml"))
     build.findings(findings)
+    build.patterns.freeze()
     syntax = lang["syntax"]
     return LanguageData(
         code=code,

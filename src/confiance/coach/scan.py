@@ -159,7 +159,8 @@ def scan(toks: list[str], data: LanguageData) -> list[Hit]:
     last = len(toks) - 1
     # One dictionary look-up per token, done in C (map), and Python code only for the tokens
     # that may start a pattern (compress): most tokens of a sentence never enter this loop.
-    entries = list(map(ps.table.get, toks))
+    # ``or freeze()``: a pattern set built without freezing it still finds its patterns.
+    entries = list(map((ps.table or ps.freeze()).get, toks))
     stems = bool(ps.stem_index)
     if stems:
         # Stem patterns ("comprenn*") start at tokens no table can list: the general
