@@ -9,6 +9,8 @@ from django.core.cache import cache
 from django.test import Client
 
 from confiance.api.tokens import create_token
+from confiance.users.models import Role
+from tests.conftest import make_user
 
 
 class Api:
@@ -69,6 +71,17 @@ def outsider_api(outsider) -> Api:
 
 
 @pytest.fixture
+def admin(team):
+    """An administrator of the team: sees every account, may export and erase."""
+    return make_user("ada", team, Role.ADMIN)
+
+
+@pytest.fixture
+def admin_api(admin) -> Api:
+    return api_for(admin)
+
+
+@pytest.fixture
 def reader_api(seller) -> Api:
     return api_for(seller, "read")
 
@@ -90,7 +103,12 @@ def world(seller, account):
     from confiance.interactions.models import Interaction
     from confiance.ledger.models import Commitment
 
-    contact = Contact.objects.create(account=account, name="Claire Martin", buying_role="champion")
+    contact = Contact.objects.create(
+        account=account,
+        name="Claire Martin",
+        email="claire.martin@northwind.example",
+        buying_role="champion",
+    )
     topic = Topic.objects.create(account=account, title="Hosting")
     position = StakeholderPosition.objects.create(contact=contact, topic=topic, priority=4)
     interaction = Interaction.objects.create(
@@ -122,4 +140,5 @@ def world(seller, account):
         "opportunity": opportunity.pk,
         "plan": plan.pk,
         "step": step.pk,
+        "email": contact.email,
     }

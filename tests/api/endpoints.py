@@ -5,8 +5,12 @@
 - "read": a visible object; 404 for people who may not see it;
 - "write": changes a visible object or creates one under it; 404 when not visible;
 - "own": creates something of the caller's own (an account in their team) or changes nothing
-  (the coach): allowed for anyone with a token of the right scope.
+  (the coach): allowed for anyone with a token of the right scope;
+- "team": the caller's team as a whole (the export): managers and administrators only;
+- "admin": a person's data across accounts (GDPR access and erasure): administrators only.
 ``read_ok`` marks POSTs a read-only token may call because they store nothing.
+``callers`` are the people of the account's team who get ``statuses``; the others of the team
+get 403 ``forbidden`` (they may see the object, so a 404 would be a lie).
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ class Endpoint:
     read_ok: bool = False
     multipart: bool = False  # body sent as a form with a file
     statuses: tuple[int, ...] = field(default=(200,))
+    callers: tuple[str, ...] = ("seller", "manager", "admin")
 
     def url(self, world: dict) -> str:
         return self.path.format(**world)
@@ -154,4 +159,16 @@ ENDPOINTS = [
         "import a file", "post", "imports", "write", multipart=True,
         body=lambda w: {"account_id": str(w["account"]), "file": fixture("zoom.vtt")},
     ),
+    Endpoint("delete contact", "delete", "contacts/{contact}", "write", statuses=(204,)),
+    Endpoint("delete topic", "delete", "topics/{topic}", "write", statuses=(204,)),
+    Endpoint("delete position", "delete", "positions/{position}", "write", statuses=(204,)),
+    Endpoint("delete interaction", "delete", "interactions/{interaction}", "write", statuses=(204,)),
+    Endpoint("delete opportunity", "delete", "opportunities/{opportunity}", "write", statuses=(204,)),
+    Endpoint(
+        "delete account", "delete", "accounts/{spare_account}", "write", statuses=(204,),
+        callers=("manager", "admin"),
+    ),
+    Endpoint("export", "get", "export", "team", callers=("manager", "admin")),
+    Endpoint("person export", "get", "people/{email}", "admin", callers=("admin",)),
+    Endpoint("person erase", "post", "people/{email}/erase", "admin", callers=("admin",)),
 ]  # fmt: skip

@@ -196,8 +196,9 @@ def test_every_answer_tells_where_the_token_stands(seller, settings, still_clock
     assert first["RateLimit-Reset"] == "30"
 
 
-def test_a_wrong_method_is_a_json_405_with_the_allowed_ones(seller_api, account):
-    response = seller_api.delete(f"accounts/{account.pk}")
+def test_a_wrong_method_is_a_json_405_with_the_allowed_ones(seller_api, world):
+    # Commitments are a ledger: they are withdrawn, never deleted.
+    response = seller_api.delete(f"commitments/{world['commitment']}")
     assert_error_shape(response, 405, "method_not_allowed")
     assert set(response["Allow"].replace(" ", "").split(",")) == {"GET", "PATCH"}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from confiance.accounts.models import Topic
+from confiance.accounts.models import Account, Topic
 from confiance.api.main import api
 from confiance.api.tokens import create_token, revoke_token
 
@@ -20,10 +20,12 @@ IDS = [e.name for e in ENDPOINTS]
 
 
 @pytest.fixture
-def world2(world):
+def world2(world, seller, team):
     # A second topic so that creating a position does not collide with the existing one.
     topic = Topic.objects.create(account_id=world["account"], title="Security")
-    return {**world, "second_topic": topic.pk}
+    # An account without commitments: one that holds a ledger cannot be deleted.
+    spare = Account.objects.create(name="Contoso", kind="prospect", owner=seller, team=team)
+    return {**world, "second_topic": topic.pk, "spare_account": spare.pk}
 
 
 def send(client: Api, endpoint, world):
@@ -48,18 +50,24 @@ def _template(path: str) -> str:
         "{account}": "{account_id}", "{contact}": "{contact_id}", "{topic}": "{topic_id}",
         "{position}": "{position_id}", "{interaction}": "{interaction_id}",
         "{commitment}": "{commitment_id}", "{opportunity}": "{opportunity_id}",
-        "{plan}": "{plan_id}", "{step}": "{step_id}",
+        "{plan}": "{plan_id}", "{step}": "{step_id}", "{spare_account}": "{account_id}",
     }  # fmt: skip
     for short, full in names.items():
         path = path.replace(short, full)
     return path
 
 
-@pytest.mark.parametrize("caller", ["seller", "manager"])
+@pytest.mark.parametrize("caller", ["seller", "manager", "admin"])
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=IDS)
-def test_the_seller_and_their_manager_reach_everything(endpoint, caller, world2, request):
+def test_the_seller_their_manager_and_the_admin_reach_what_their_role_allows(
+    endpoint, caller, world2, request
+):
     client = api_for(request.getfixturevalue(caller))
     response = send(client, endpoint, world2)
+    if caller not in endpoint.callers:
+        assert response.status_code == 403, response.content
+        assert response.json()["code"] == "forbidden"
+        return
     assert response.status_code in endpoint.statuses, response.content
     if endpoint.list_key:
         assert world2[endpoint.list_key] in endpoint.ids(response.json())
@@ -74,6 +82,10 @@ def test_another_team_sees_nothing_of_the_account(endpoint, outsider, world2):
     elif endpoint.kind == "list":
         assert response.status_code == 200
         assert endpoint.ids(response.json()) == []
+    elif endpoint.kind in {"team", "admin"}:
+        # A seller elsewhere: the role is refused before anything is looked up.
+        assert response.status_code == 403, response.content
+        assert response.json()["code"] == "forbidden"
     else:
         assert response.status_code in endpoint.statuses
 
@@ -103,8 +115,9 @@ def test_a_revoked_token_answers_401(endpoint, seller, world2):
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=IDS)
-def test_a_read_only_token_reads_but_never_writes(endpoint, seller, world2):
-    response = send(api_for(seller, "read"), endpoint, world2)
+def test_a_read_only_token_reads_but_never_writes(endpoint, world2, request):
+    caller = request.getfixturevalue(endpoint.callers[0])
+    response = send(api_for(caller, "read"), endpoint, world2)
     if endpoint.method == "get" or endpoint.read_ok:
         assert response.status_code in endpoint.statuses, response.content
     else:

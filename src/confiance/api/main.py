@@ -17,6 +17,7 @@ from confiance.api.routers import (
     insights,
     interactions,
     me,
+    privacy,
 )
 
 
@@ -62,5 +63,6 @@ errors.install(api)
 
 for module in (
     me, accounts, contacts, interactions, commitments, deals, insights, coach, imports,
+    privacy,
 ):  # fmt: skip
     api.add_router("/", module.router)

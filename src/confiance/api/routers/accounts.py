@@ -6,13 +6,14 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from confiance.accounts.models import Account, AccountKind, SizeBand
 from confiance.api.access import accounts_for, require, save_clean, visible_account
-from confiance.api.errors import ERRORS
+from confiance.api.errors import ERRORS, ApiError
 from confiance.api.types import Id, ListQuery, Money, Page, chars, paginate, path_id
 from confiance.common import Currency, Language
 from confiance.users.models import Membership, Role
@@ -144,3 +145,41 @@ def update_account(request, payload: AccountPatch, account_id: int = path_id()):
     if "owner_id" in data:
         _check_owner(request.auth.user, account.team_id, data["owner_id"])
     return save_clean(account, data)
+
+
+def _may_delete(user, account: Account) -> bool:
+    """Managers of the account's team and administrators: deleting an account removes its
+    whole history (contacts, interactions, opportunities), too much for one seller."""
+    if user.is_superuser:
+        return True
+    roles = Membership.objects.filter(user=user)
+    return (
+        roles.filter(role=Role.ADMIN).exists()
+        or roles.filter(role=Role.MANAGER, team_id=account.team_id).exists()
+    )
+
+
+@router.delete("/accounts/{account_id}", response={204: None, **ERRORS})
+def delete_account(request, account_id: int = path_id()):
+    """Delete an account with everything recorded about it (managers and administrators).
+
+    An account holding commitments is refused: the ledger is never deleted."""
+    with transaction.atomic():
+        account = visible_account(request, account_id)
+        if not _may_delete(request.auth.user, account):
+            raise ApiError(
+                403,
+                "forbidden",
+                _("Only a manager of the account's team or an administrator may delete it."),
+            )
+        require(
+            not account.commitments.exists(),
+            "body",
+            _(
+                "This account has commitments, and the commitment ledger is never deleted: "
+                "the account cannot be deleted."
+            ),
+            "has_commitments",
+        )
+        account.delete()
+    return Status(204, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
@@ -116,6 +117,17 @@ def update_contact(request, payload: ContactPatch, contact_id: int = path_id()):
     return save_clean(contact, payload.dict(exclude_unset=True))
 
 
+@router.delete("/contacts/{contact_id}", response={204: None, **ERRORS})
+def delete_contact(request, contact_id: int = path_id()):
+    """Delete a contact with their positions. Commitments they made stay in the ledger
+    without an owner; interactions stay without them. To honour a GDPR request, erase the
+    person instead (``POST /people/{email}/erase``): deleting leaves their words in
+    transcripts."""
+    with transaction.atomic():
+        get_or_404(_contacts(request), contact_id).delete()
+    return Status(204, None)
+
+
 class TopicOut(Schema):
     id: int
     account_id: int
@@ -178,6 +190,14 @@ def update_topic(request, payload: TopicPatch, topic_id: int = path_id()):
     """Change a topic, or mark it decided."""
     topic = get_or_404(_topics(request), topic_id)
     return save_clean(topic, payload.dict(exclude_unset=True))
+
+
+@router.delete("/topics/{topic_id}", response={204: None, **ERRORS})
+def delete_topic(request, topic_id: int = path_id()):
+    """Delete a topic and every stakeholder's position on it."""
+    with transaction.atomic():
+        get_or_404(_topics(request), topic_id).delete()
+    return Status(204, None)
 
 
 class PositionOut(Schema):
@@ -265,3 +285,11 @@ def update_position(request, payload: PositionPatch, position_id: int = path_id(
     """Change a stakeholder's position."""
     position = get_or_404(_positions_of(request), position_id)
     return save_clean(position, payload.dict(exclude_unset=True))
+
+
+@router.delete("/positions/{position_id}", response={204: None, **ERRORS})
+def delete_position(request, position_id: int = path_id()):
+    """Delete one stakeholder's position on one topic."""
+    with transaction.atomic():
+        get_or_404(_positions_of(request), position_id).delete()
+    return Status(204, None)

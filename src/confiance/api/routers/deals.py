@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
@@ -136,6 +137,14 @@ def update_opportunity(request, payload: OpportunityPatch, opportunity_id: int =
     """Change an open opportunity's details."""
     opportunity = get_or_404(_opportunities(request), opportunity_id)
     return save_clean(opportunity, payload.dict(exclude_unset=True))
+
+
+@router.delete("/opportunities/{opportunity_id}", response={204: None, **ERRORS})
+def delete_opportunity(request, opportunity_id: int = path_id()):
+    """Delete an opportunity, with the perseverance plan its "no" opened."""
+    with transaction.atomic():
+        get_or_404(_opportunities(request), opportunity_id).delete()
+    return Status(204, None)
 
 
 @router.post("/opportunities/{opportunity_id}/outcome", response={200: OpportunityOut, **ERRORS})

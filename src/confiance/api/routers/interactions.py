@@ -199,6 +199,15 @@ def get_interaction(request, interaction_id: int = path_id()):
     return get_or_404(_interactions(request), interaction_id)
 
 
+@router.delete("/interactions/{interaction_id}", response={204: None, **ERRORS})
+def delete_interaction(request, interaction_id: int = path_id()):
+    """Delete an interaction with its transcript turns and e-mail headers. Commitments
+    recorded from it stay in the ledger, no longer linked to it."""
+    with transaction.atomic():
+        get_or_404(_interactions(request), interaction_id).delete()
+    return Status(204, None)
+
+
 @router.patch("/interactions/{interaction_id}", response={200: InteractionOut, **ERRORS})
 def update_interaction(request, payload: InteractionPatch, interaction_id: int = path_id()):
     """Change an interaction; new text (or a new language) is analysed again."""
