@@ -5,11 +5,15 @@ in the index would silently drop findings ("ils ne … jamais") from every analy
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from confiance.coach import resources
-from confiance.coach.matcher import Pattern, PatternSet, _match
+from confiance.coach.matcher import Pattern, PatternSet, _match, compile_pattern
+from confiance.coach.resources import FINDING, Rule
+from confiance.coach.scan import scan
 
 
 def all_patterns(ps: PatternSet) -> list[Pattern]:
@@ -91,3 +95,23 @@ def test_known_longer_patterns_are_found():
     check("fr", ["je", "ne", "peux", "pas", "les", "sentir"])
     check("en", ["they", "just", "don't", "get", "it"])
     check("en", ["take", "it", "or", "leave", "it"])
+
+
+def test_a_pattern_that_starts_with_a_stem_is_found_by_the_scanner():
+    # No shipped pattern starts with a stem today; a language file may add one.
+    data = resources.get("fr")
+    ps = PatternSet(data.patterns.stops)
+    for pat in all_patterns(data.patterns):
+        ps.add(pat)
+    rule = Rule(FINDING, "test.stem", category="dismissing", severity=2, weight=-1.1)
+    ps.add(
+        compile_pattern("incompréhensi* total", rule, sets={}, tokenize=data.tokenize, where="test")
+    )
+    custom = dataclasses.replace(data, patterns=ps)
+    toks = ["c'", "est", "incompréhensible", "total", ",", "ils", "ne", "comprennent", "rien"]
+    hits = scan(toks, custom)
+    assert [(h.start, h.end) for h in hits if h.rule is rule] == [(2, 4)]
+    # The other patterns still match around it, as with the shipped data.
+    assert [h.rule.id for h in hits if h.start > 4] == [
+        h.rule.id for h in scan(toks, data) if h.start > 4
+    ]
