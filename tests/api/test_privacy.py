@@ -63,6 +63,8 @@ def test_the_export_is_what_the_cli_writes_for_the_same_team(
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert response.streaming  # sent from a file in blocks, not built in memory
+    assert response["Content-Disposition"] == 'attachment; filename="confiance-export.json"'
+    assert int(response["RateLimit-Remaining"]) < int(response["RateLimit-Limit"])
     from_api = _body(response)
 
     result = runner.invoke(app, ["export", "--team", team.name, "--out", str(tmp_path)])
