@@ -9,3 +9,39 @@ document.addEventListener("click", function (event) {
     if (done) { button.textContent = done; }
   });
 });
+
+// Explanations shown on hover or keyboard focus can be dismissed with Escape without moving
+// the pointer or the focus (WCAG 1.4.13); they come back on the next hover or focus.
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Escape") return;
+  document.querySelectorAll(".finding-wrap").forEach(function (wrap) {
+    if (wrap.matches(":hover") || wrap.contains(document.activeElement)) {
+      wrap.classList.add("tip-dismissed");
+    }
+  });
+});
+["focusin", "mouseover"].forEach(function (type) {
+  document.addEventListener(type, function (event) {
+    var wrap = event.target.closest && event.target.closest(".finding-wrap.tip-dismissed");
+    if (wrap && !(type === "mouseover" && wrap.contains(event.relatedTarget))) {
+      wrap.classList.remove("tip-dismissed");
+    }
+  });
+});
+
+// When htmx replaces the element that held the keyboard focus (a ledger row after "Kept"),
+// put the focus back inside its replacement instead of losing it to the page (WCAG 2.4.3).
+var replacedFocus = null;
+document.addEventListener("htmx:beforeSwap", function (event) {
+  var target = event.detail.target;
+  replacedFocus = target && target.id && target.contains(document.activeElement) ? target.id : null;
+});
+document.addEventListener("htmx:afterSettle", function () {
+  if (!replacedFocus) return;
+  var fresh = document.getElementById(replacedFocus);
+  replacedFocus = null;
+  var next = fresh && fresh.querySelector(
+    "button, a[href], input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex='-1'])"
+  );
+  if (next) next.focus();
+});
