@@ -6,7 +6,9 @@ Patterns come from the language data files as strings of space-separated element
 - ``stem*``                  any token starting with ``stem`` (inflection: ``comprenn*``);
 - ``@name``                  one token from the named word set of the language file;
 - ``(element)``              an optional element; ``(tout à fait)`` an optional sequence;
-- ``~N``                     a gap of 0 to N tokens that does not cross a sentence break.
+- ``~N``                     a gap of 0 to N tokens that does not cross a sentence break;
+- ``_``                      any one word (not punctuation), mostly as ``(_)`` at the end so
+                             that a highlight ends on the verb ("they never listen").
 
 A plain word is run through the language's tokenizer, so ``n'importe`` becomes the two
 tokens ``n'`` ``importe`` exactly as in analysed text. Matching a text costs one regex
@@ -32,9 +34,14 @@ class Element:
     optional: bool = False
     gap: int = 0  # > 0: a gap element of up to ``gap`` tokens
     seq: list[Element] | None = None  # an optional sequence of several elements
+    any_word: bool = False  # ``_``: any token that starts with a letter or a digit
 
     def accepts(self, tok: str) -> bool:
-        return tok in self.words or (bool(self.stems) and tok.startswith(self.stems))
+        return (
+            tok in self.words
+            or (bool(self.stems) and tok.startswith(self.stems))
+            or (self.any_word and tok[:1].isalnum())
+        )
 
 
 @dataclass(slots=True)
@@ -85,7 +92,11 @@ def _match(els: list[Element], k: int, toks: list[str], i: int, stops: frozenset
                 if end >= 0:
                     return end
             return -1
-        if i < n and (toks[i] in el.words or (el.stems and toks[i].startswith(el.stems))):
+        if i < n and (
+            toks[i] in el.words
+            or (el.stems and toks[i].startswith(el.stems))
+            or (el.any_word and toks[i][:1].isalnum())
+        ):
             if el.optional:
                 end = _match(els, k + 1, toks, i + 1, stops)
                 if end >= 0:
@@ -247,11 +258,11 @@ def _next_tokens(rest: list[Element]) -> frozenset[str] | None:
     """Every token that can follow the first one, or None when any token could."""
     words: set[str] = set()
     for el in rest:
-        if el.gap or el.stems:
+        if el.gap or el.stems or el.any_word:
             return None
         if el.seq is not None:
             head = el.seq[0]
-            if head.gap or head.stems or head.optional:
+            if head.gap or head.stems or head.optional or head.any_word:
                 return None
             words |= head.words
             continue
@@ -291,12 +302,16 @@ def compile_pattern(
             elements.append(el)
     if group is not None:
         raise LanguageDataError(where, f"unclosed group in pattern {source!r}")
-    if not elements or elements[0].gap or elements[0].optional or elements[0].seq:
+    first = elements[0] if elements else None
+    if first is None or first.gap or first.optional or first.seq or first.any_word:
         raise LanguageDataError(where, f"pattern {source!r} must start with a required token")
     pat = Pattern(elements, payload, priority=priority)
     pat.size = len(elements)
     pat.need, pat.reach = _last_need(elements)
-    if all(not (el.optional or el.gap or el.stems or el.seq is not None) for el in elements):
+    if all(
+        not (el.optional or el.gap or el.stems or el.any_word or el.seq is not None)
+        for el in elements
+    ):
         pat.plain = tuple(el.words for el in elements[1:])
     return pat
 
@@ -311,7 +326,7 @@ def _last_need(elements: list[Element]) -> tuple[frozenset[str] | None, int]:
     for el in reversed(elements[1:]):
         if el.gap or el.optional or el.seq is not None:
             continue
-        return (None if el.stems else el.words), reach
+        return (None if el.stems or el.any_word else el.words), reach
     return None, reach
 
 
@@ -323,6 +338,8 @@ def _elements(
 ) -> list[Element]:
     if re.fullmatch(r"~\d+", body):
         return [Element(frozenset(), (), gap=int(body[1:]))]
+    if body == "_":
+        return [Element(frozenset(), (), any_word=True)]
     if "|" in body or "*" in body or body.startswith("@"):
         words, stems = _alternatives(body, sets, where)
         return [Element(words, stems)]

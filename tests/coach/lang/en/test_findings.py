@@ -15,7 +15,7 @@ CASES = [
         "bad_intent",
         "trying to take advantage of us",
     ),
-    ("The customer never reads our proposals.", "absolutes", "customer never"),
+    ("The customer never reads our proposals.", "absolutes", "customer never reads"),
     ("I'm right and they're wrong about the SLA.", "right_wrong", "I'm right and they're wrong"),
     ("We have to stand firm on the discount.", "fight_metaphor", "stand firm"),
     ("Tell them it's our final offer.", "ultimatum", "final offer"),
@@ -66,3 +66,22 @@ def test_a_collaborative_note_has_no_findings():
         "the rollback plan together and ask what would make them comfortable?"
     )
     assert analyze(note, lang="en")["findings"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # The highlight ends where a seller would stop reading: on the object or the verb,
+        # never in the middle of "do not get it".
+        ("They just do not get it.", "They just do not get it"),
+        ("They don't get it.", "They don't get it"),
+        ("They can't see that.", "They can't see that"),
+        ("They refuse to see it, as usual.", "They refuse to see it"),
+        ("They never listen to anything we say.", "They never listen"),
+        ("They never.", "They never"),
+    ],
+)
+def test_blame_and_absolutes_spans_end_on_a_whole_phrase(text, span):
+    [finding] = analyze(text, lang="en")["findings"]
+    assert finding["text"] == span
+    assert text[finding["start"] : finding["end"]] == span
