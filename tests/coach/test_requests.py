@@ -1,0 +1,94 @@
+"""How a request is worded changes how it lands: the coach's tone must order the same request
+the way a reader would (conditional > bare imperative; softeners up, reproach down)."""
+
+from __future__ import annotations
+
+import pytest
+
+from confiance.coach import analyze, tone
+
+
+@pytest.mark.parametrize(
+    ("polite", "blunt", "lang"),
+    [
+        # Conditionnel de politesse against the bare imperative of the same request.
+        ("Pourriez-vous m'envoyer le devis ?", "Envoyez-moi le devis.", "fr"),
+        ("Tu pourrais relire la proposition ?", "Relis la proposition.", "fr"),
+        # The hyphen of the inversion is often left out online: still a conditional.
+        ("Pourriez vous m'envoyer le devis ?", "Envoyez-moi le devis.", "fr"),
+        ("Je voudrais savoir quand vous signez.", "Signez avant vendredi.", "fr"),
+        # The negative form of a request is one more softener, not a denial.
+        ("Vous n'auriez pas le contrat sous la main ?", "Donnez-moi le contrat.", "fr"),
+        ("Could you send me the quote?", "Send me the quote.", "en"),
+        ("Would you mind checking the figures?", "You have to check the figures.", "en"),
+    ],
+)
+def test_a_conditional_request_reads_more_collaborative_than_the_imperative(polite, blunt, lang):
+    assert tone(polite, lang) > tone(blunt, lang)
+    assert tone(polite, lang) > 0
+
+
+@pytest.mark.parametrize(
+    ("indicative", "imperative"),
+    [
+        ("Vous envoyez le devis demain.", "Envoyez le devis demain."),
+        ("Vous me les envoyez demain.", "Envoyez-les demain."),
+        ("Je prends le dossier demain.", "Prends le dossier demain."),
+    ],
+)
+def test_a_subject_before_the_verb_makes_it_a_statement_not_an_order(indicative, imperative):
+    assert tone(indicative, "fr") >= 0 > tone(imperative, "fr")
+
+
+def test_set_phrases_in_the_imperative_are_not_orders():
+    # "Tenez-moi au courant" is a closing formula, not a command.
+    assert tone("Tenez-moi au courant.", "fr") >= 0
+    assert tone("Dites-moi ce qui vous conviendrait.", "fr") >= 0
+
+
+@pytest.mark.parametrize(
+    ("softened", "plain", "lang"),
+    [
+        ("Petite question : le devis est-il prêt ?", "Le devis est-il prêt ?", "fr"),
+        ("Juste pour savoir, le devis est-il prêt ?", "Le devis est-il prêt ?", "fr"),
+        ("Désolé de vous déranger, le devis est-il prêt ?", "Le devis est-il prêt ?", "fr"),
+        ("Merci d'avance, le devis est-il prêt ?", "Le devis est-il prêt ?", "fr"),
+        ("Excusez moi, le devis est-il prêt ?", "Le devis est-il prêt ?", "fr"),
+    ],
+)
+def test_softeners_raise_the_tone(softened, plain, lang):
+    assert tone(softened, lang) > tone(plain, lang)
+
+
+@pytest.mark.parametrize(
+    ("reproach", "neutral", "lang"),
+    [
+        # "quand même" / "au moins" turn the conditional into a reproach.
+        ("Tu pourrais quand même répondre !", "Tu pourrais répondre ?", "fr"),
+        ("Vous pourriez au moins répondre.", "Vous pourriez répondre ?", "fr"),
+        ("Vous auriez pu me prévenir.", "Pourriez-vous me prévenir ?", "fr"),
+        ("Je vous ai déjà dit que le prix est fixé.", "Le prix est fixé.", "fr"),
+        ("Encore une fois, le prix est fixé.", "Le prix est fixé.", "fr"),
+        ("Ras-le-bol de ces relances.", "Voici les relances.", "fr"),
+        (
+            "C'est pas normal d'attendre trois semaines.",
+            "Nous attendons depuis trois semaines.",
+            "fr",
+        ),
+        ("You could have told me earlier.", "Could you tell me earlier?", "en"),
+        ("As I already said, the price is fixed.", "The price is fixed.", "en"),
+        ("For the last time, the price is fixed.", "The price is fixed.", "en"),
+        ("Why don't you read the contract?", "Could you read the contract?", "en"),
+        ("Seriously? Nobody read it?", "Did anybody read it?", "en"),
+    ],
+)
+def test_reproach_and_exasperation_lower_the_tone(reproach, neutral, lang):
+    assert tone(reproach, lang) < tone(neutral, lang)
+    assert tone(reproach, lang) < 0
+
+
+def test_asking_for_the_other_view_is_a_probing_question_with_or_without_hyphen():
+    for text in ("Qu'en pensez-vous ?", "Qu'en pensez vous ?", "Qu'en penses-tu ?"):
+        moves = analyze(text, lang="fr")["moves"]
+        assert [m["category"] for m in moves] == ["probing_question"], text
+        assert tone(text, "fr") > 0
