@@ -246,9 +246,24 @@ def test_key_pages_pass_axe_on_a_phone(open_page, demo, language):
     ]:
         visit(page, path)
         found += axe(page, where)
+    found += explanations_off_screen(page, "interaction page")
     analyse_french_note(page)
     found += axe(page, "coach")
+    found += explanations_off_screen(page, "coach")
     assert not found, report(found, f"at 375 px in {language}")
+
+
+def explanations_off_screen(page, where: str) -> list[str]:
+    """Focus every marked passage: its explanation must not make the page scroll sideways."""
+    marks = page.locator("mark.finding, mark.move")
+    assert marks.count(), f"no marked passage on the {where}"
+    wide = []
+    for i in range(marks.count()):
+        marks.nth(i).focus()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            wide.append(f"{where}: the explanation of mark {i} makes the page {width} px wide")
+    return wide
 
 
 FOCUS_STYLE = """e => { const s = getComputedStyle(e);
@@ -291,6 +306,34 @@ def test_tab_from_the_top_of_the_account_page_reaches_mark_kept(open_page, demo)
     expect(page.locator(f"#{row_id} .badge")).to_have_text(re.compile("Kept"))
     # The row was replaced: the focus stays in it (on "Reopen"), not lost to the page.
     expect(page.locator(f"#{row_id} button").first).to_be_focused()
+
+
+def test_every_keyboard_stop_shows_where_the_focus_is(open_page, demo):
+    """Tab through whole pages: every stop has an outline or a shadow that it lacks at rest."""
+    speak("en", "sophie")
+    page = open_page("en")
+    sign_in(page, "sophie", demo.password)
+    invisible: list[str] = []
+    for path in (f"/accounts/{demo.account}/", f"/interactions/{demo.interaction}/"):
+        visit(page, path)
+        seen = set()
+        for _ in range(400):
+            page.keyboard.press("Tab")
+            stop = page.evaluate(
+                """() => { const e = document.activeElement; if (e === document.body) return null;
+                const s = getComputedStyle(e);
+                const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2)
+                    || s.boxShadow !== 'none';
+                const at = [...document.querySelectorAll('*')].indexOf(e);
+                return {ring, at, what: e.outerHTML.slice(0, 90)}; }"""
+            )
+            if stop is None or stop["at"] in seen:
+                break  # round the page and back to the start
+            seen.add(stop["at"])
+            if not stop["ring"]:
+                invisible.append(f"{path}: {stop['what']}")
+        assert len(seen) > 10, f"only {len(seen)} keyboard stops on {path}"
+    assert not invisible, "no visible focus on:\n" + "\n".join(invisible)
 
 
 def test_the_coach_s_rewrite_can_be_copied_with_the_keyboard(open_page, demo):

@@ -22,12 +22,27 @@ document.addEventListener("keydown", function (event) {
 });
 ["focusin", "mouseover"].forEach(function (type) {
   document.addEventListener(type, function (event) {
-    var wrap = event.target.closest && event.target.closest(".finding-wrap.tip-dismissed");
-    if (wrap && !(type === "mouseover" && wrap.contains(event.relatedTarget))) {
-      wrap.classList.remove("tip-dismissed");
-    }
+    var wrap = event.target.closest && event.target.closest(".finding-wrap");
+    if (!wrap || (type === "mouseover" && wrap.contains(event.relatedTarget))) return;
+    wrap.classList.remove("tip-dismissed");
+    keepTipOnScreen(wrap);
   });
 });
+
+// A mark near the right edge of a phone's screen would push its explanation off the screen
+// and make the page scroll sideways (WCAG 1.4.10): slide the explanation back into view.
+function keepTipOnScreen(wrap) {
+  var tip = wrap.querySelector(".tip");
+  if (!tip) return;
+  var margin = 8;
+  var room = document.documentElement.clientWidth - margin;
+  tip.style.left = "0px";
+  var box = tip.getBoundingClientRect();
+  var shift = 0;
+  if (box.right > room) shift = room - box.right;
+  if (box.left + shift < margin) shift = margin - box.left;
+  tip.style.left = shift + "px";
+}
 
 // When htmx replaces the element that held the keyboard focus (a ledger row after "Kept"),
 // put the focus back inside its replacement instead of losing it to the page (WCAG 2.4.3).
