@@ -52,6 +52,7 @@ class Demo:
     account: int  # Sophie's: scorecard, open commitments of ours, buying group, opportunities
     interaction: int  # a transcript with combative findings
     commitment: str  # an open commitment on that account, not yet due
+    promise: int  # a conversation in which the coach found a commitment to add to the ledger
 
 
 @pytest.fixture
@@ -78,7 +79,9 @@ def demo(transactional_db) -> Demo:
         account__owner__username="sophie", segments__isnull=False
     ).distinct()
     interaction = next(i for i in transcripts.order_by("pk") if (i.analysis or {}).get("findings"))
-    return Demo(DEMO_PASSWORD, account.pk, interaction.pk, commitment.description)
+    conversations = Interaction.objects.filter(account__owner__username="sophie").order_by("pk")
+    promise = next(i for i in conversations if (i.analysis or {}).get("commitments"))
+    return Demo(DEMO_PASSWORD, account.pk, interaction.pk, commitment.description, promise.pk)
 
 
 @pytest.fixture
@@ -306,6 +309,21 @@ def test_tab_from_the_top_of_the_account_page_reaches_mark_kept(open_page, demo)
     expect(page.locator(f"#{row_id} .badge")).to_have_text(re.compile("Kept"))
     # The row was replaced: the focus stays in it (on "Reopen"), not lost to the page.
     expect(page.locator(f"#{row_id} button").first).to_be_focused()
+
+
+def test_adding_a_found_commitment_keeps_the_keyboard_focus(open_page, demo):
+    speak("en", "sophie")
+    page = open_page("en")
+    sign_in(page, "sophie", demo.password)
+    visit(page, f"/interactions/{demo.promise}/")
+    assert tab_to(page, "e => e.matches('li[id^=found] form button')"), "no 'Add to the ledger'"
+    item = page.evaluate("document.activeElement.closest('li').id")
+    page.keyboard.press("Enter")
+    expect(page.locator(f"#{item} [role=status]")).to_be_visible()
+    # The buttons are gone; the focus is on the link to the new ledger entry, not lost.
+    expect(page.locator(f"#{item} [role=status] a")).to_be_focused()
+    found = axe(page, "interaction page after adding")
+    assert not found, report(found, "after adding a commitment")
 
 
 def test_every_keyboard_stop_shows_where_the_focus_is(open_page, demo):

@@ -44,18 +44,21 @@ function keepTipOnScreen(wrap) {
   tip.style.left = shift + "px";
 }
 
-// When htmx replaces the element that held the keyboard focus (a ledger row after "Kept"),
-// put the focus back inside its replacement instead of losing it to the page (WCAG 2.4.3).
+// When htmx replaces the element that held the keyboard focus (a ledger row after "Kept", the
+// "add to the ledger" buttons of a transcript), put the focus back inside its replacement
+// instead of losing it to the top of the page (WCAG 2.4.3).
 var replacedFocus = null;
 document.addEventListener("htmx:beforeSwap", function (event) {
   var target = event.detail.target;
-  replacedFocus = target && target.id && target.contains(document.activeElement) ? target.id : null;
+  replacedFocus = target && target.contains(document.activeElement)
+    ? { id: target.id, parent: target.parentElement } : null;
 });
 document.addEventListener("htmx:afterSettle", function () {
   if (!replacedFocus) return;
-  var fresh = document.getElementById(replacedFocus);
+  // Replaced whole (outerHTML): found again by its id, or else inside its parent.
+  var scope = (replacedFocus.id && document.getElementById(replacedFocus.id)) || replacedFocus.parent;
   replacedFocus = null;
-  var next = fresh && fresh.querySelector(
+  var next = scope && scope.isConnected && scope.querySelector(
     "button, a[href], input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex='-1'])"
   );
   if (next) next.focus();
