@@ -46,10 +46,14 @@ def test_a_pattern_that_contains_its_own_negation_still_counts():
 @pytest.mark.parametrize(
     ("quoted", "own", "lang"),
     [
-        ('The buyer said "you guys are clowns" and hung up.', "You guys are clowns.", "en"),
         (
-            "Le directeur m'a dit « vous êtes des guignols » avant de raccrocher.",
-            "Vous êtes des guignols.",
+            'The buyer said "you are trying to take advantage of us" and hung up.',
+            "You are trying to take advantage of us.",
+            "en",
+        ),
+        (
+            "Le directeur m'a dit « vous cherchez à nous avoir » avant de raccrocher.",
+            "Vous cherchez à nous avoir.",
             "fr",
         ),
     ],

@@ -73,6 +73,9 @@ def _analyze_part(
         kind = hit.rule.kind
         if hit.negated or kind not in (FINDING, MOVE):
             continue
+        if kind == FINDING and hit.reported and hit.rule.category in data.not_when_reported:
+            # Quoting an insult to report or condemn it mentions it, it does not use it.
+            continue
         start, end = spans[hit.start][0], spans[hit.end - 1][1]
         if kind == FINDING:
             findings.append(_finding(text, start, end, hit, data, segment))

@@ -97,6 +97,8 @@ class LanguageData:
     detect_chars: frozenset[str]
     labels: dict[str, str]
     commitments: dict = field(default_factory=dict)
+    # Finding categories that are not the writer's own framing when quoted or reported.
+    not_when_reported: frozenset[str] = frozenset()
     question_mark: str = "?"
 
     def tokenize(self, text: str) -> list[str]:
@@ -164,6 +166,7 @@ def _load(code: str) -> LanguageData:
         detect_chars=frozenset(lang["detect"].get("characters", "")),
         labels=read_toml(code, "labels.toml")["labels"],
         commitments=read_toml(code, "commitments.toml"),
+        not_when_reported=frozenset(weights["findings"].get("not_when_reported", ())),
     )
 
 
@@ -272,12 +275,15 @@ class _Builder:
             if cat not in FINDING_CATEGORIES:
                 raise LanguageDataError(where, f"unknown finding category {cat!r}")
             severity = int(entry["severity"])
+            # A rule may weigh more than its severity when its data file says why (with a
+            # ``source``): hostility at a whole group of people (HateCheck).
+            weight = -float(entry.get("weight", per_severity * severity))
             rule = Rule(
                 FINDING,
                 entry["id"],
                 category=cat,
                 severity=severity,
-                weight=-per_severity * severity,
+                weight=weight,
                 explanation=entry.get("explanation", texts[cat]["explanation"]),
                 rewrite=entry.get("rewrite", texts[cat]["rewrite"]),
                 question=entry.get("question", texts[cat]["question"]),
