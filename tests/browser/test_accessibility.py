@@ -360,6 +360,10 @@ def test_the_coach_s_rewrite_can_be_copied_with_the_keyboard(open_page, demo):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     sign_in(page, "sophie", demo.password)
     analyse_french_note(page)  # the focus is in the text box
+    # What a screen reader announces after each pause in typing: the count, not the whole page.
+    status = page.get_by_role("status")
+    expect(status).to_have_text(re.compile(r"^\d+ combative framings?$"))
+    expect(page.locator("[aria-live] mark, [role=status] mark")).to_have_count(0)
 
     # The first marked framing: Tab shows its explanation, Escape hides it, focus stays.
     assert tab_to(page, "e => e.matches('mark.finding')")
