@@ -87,6 +87,13 @@ def test_an_id_too_large_for_the_database_is_a_422_not_a_crash(seller_api):
     assert_error_shape(seller_api.get(f"accounts/{2**70}"), 422, "invalid_request")
 
 
+@pytest.mark.parametrize("path", ["radar", "scorecards", "perseverance"])
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_a_report_day_outside_the_calendar_is_a_422_not_a_crash(seller_api, account, path, day):
+    # Windows reach months back and plans weeks ahead: year 1 or 9999 would overflow.
+    assert_error_shape(seller_api.get(path, as_of=day), 422, "invalid_request")
+
+
 def test_a_read_only_token_writing_gets_a_403(reader_api, account):
     response = reader_api.patch(f"accounts/{account.pk}", {"notes": "x"})
     assert_error_shape(response, 403, "read_only_token")

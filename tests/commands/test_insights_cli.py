@@ -146,3 +146,10 @@ def test_every_result_is_json(data, seller):
         meeting_brief(seller, data),
     ):
         assert json.loads(json.dumps(result.as_dict()))
+
+
+@pytest.mark.parametrize("command", [["radar"], ["plans"], ["scorecard", "northwind"]])
+def test_an_as_of_day_outside_the_calendar_is_refused_clearly(data, command):
+    result = run(*command, "--as", "sophie", "--as-of", "0001-01-01")
+    assert result.exit_code == 2
+    assert "--as-of must be between 1970-01-01 and 2999-12-31" in " ".join(result.output.split())

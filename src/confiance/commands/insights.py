@@ -127,7 +127,20 @@ def _score(value) -> str:
 
 
 def _day(value: dt.datetime | None) -> dt.date | None:
-    return value.date() if value else None
+    """The ``--as-of`` day, refused with a clear message outside the calendar reports cover."""
+    if value is None:
+        return None
+    from django.utils.translation import gettext as _
+
+    from confiance.insights.common import EARLIEST_AS_OF, LATEST_AS_OF
+
+    if not EARLIEST_AS_OF <= value.date() <= LATEST_AS_OF:
+        message = _("--as-of must be between %(first)s and %(last)s.") % {
+            "first": EARLIEST_AS_OF.isoformat(),
+            "last": LATEST_AS_OF.isoformat(),
+        }
+        raise _fail(message, 2)
+    return value.date()
 
 
 def scorecard(

@@ -33,6 +33,12 @@ from confiance.accounts.permissions import visible_accounts
 LANGUAGES = ("en", "fr")
 
 
+# The days a report can be computed "as of": windows reach 36 months back and plans a few
+# weeks ahead, and both must stay within the calendar Python can represent.
+EARLIEST_AS_OF = dt.date(1970, 1, 1)
+LATEST_AS_OF = dt.date(2999, 12, 31)
+
+
 class NoSuchAccount(LookupError):
     """The account does not exist or the user may not see it (deliberately the same error)."""
 

@@ -20,7 +20,7 @@ from confiance.api.errors import ERRORS, not_found
 from confiance.api.types import Id, ListQuery, Page, path_id
 from confiance.insights.brief import Brief, NoSuchMeeting, meeting_brief
 from confiance.insights.buying_group import BuyingGroupMap, buying_group_map
-from confiance.insights.common import NoSuchAccount
+from confiance.insights.common import EARLIEST_AS_OF, LATEST_AS_OF, NoSuchAccount
 from confiance.insights.perseverance import PlansReport, confirm_no
 from confiance.insights.perseverance import plans as plans_report
 from confiance.insights.radar import Radar, radar
@@ -36,7 +36,12 @@ def _lang() -> str | None:
 
 
 class AsOf(Schema):
-    as_of: dt.date | None = Field(None, description="Compute as on this day; today by default.")
+    as_of: dt.date | None = Field(
+        None,
+        ge=EARLIEST_AS_OF,
+        le=LATEST_AS_OF,
+        description="Compute as on this day; today by default.",
+    )
 
 
 class ScorecardQuery(ListQuery, AsOf):
