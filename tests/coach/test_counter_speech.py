@@ -91,3 +91,12 @@ def test_sans_aucun_doute_is_certainty_not_negation():
     text = "Les clients sont sans aucun doute les personnes les plus stupides du secteur."
     assert contempt(text, "fr")
     assert tone(text, "fr") < 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Je n'ai aucun respect pour ces clients.", "Les acheteurs ne sont pas nos égaux."],
+)
+def test_a_denied_human_quality_of_a_group_is_contempt(text):
+    # Negated positives (HateCheck "negate_pos"): the negation is the insult.
+    assert contempt(text, "fr")

@@ -92,3 +92,9 @@ def test_asking_for_the_other_view_is_a_probing_question_with_or_without_hyphen(
         moves = analyze(text, lang="fr")["moves"]
         assert [m["category"] for m in moves] == ["probing_question"], text
         assert tone(text, "fr") > 0
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_smile_warms_and_a_frown_cools(lang):
+    base = {"fr": "On se voit jeudi", "en": "See you on Thursday"}[lang]
+    assert tone(base + " :)", lang) > tone(base + ".", lang) > tone(base + " :(", lang)
