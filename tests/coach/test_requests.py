@@ -98,3 +98,38 @@ def test_asking_for_the_other_view_is_a_probing_question_with_or_without_hyphen(
 def test_a_smile_warms_and_a_frown_cools(lang):
     base = {"fr": "On se voit jeudi", "en": "See you on Thursday"}[lang]
     assert tone(base + " :)", lang) > tone(base + ".", lang) > tone(base + " :(", lang)
+
+
+def test_a_negative_question_suggests_instead_of_denying():
+    # "Ne devrait-elle pas être modifiée ?" proposes a change; it is not a refusal.
+    suggestion = "Ne devrait-on pas relancer le client ?"
+    assert tone(suggestion, "fr") > tone("On ne relance pas le client.", "fr")
+    assert tone(suggestion, "fr") > 0
+    assert tone("N'y a-t-il pas moyen de décaler la réunion ?", "fr") > 0
+
+
+@pytest.mark.parametrize(
+    ("annoyed", "plain", "lang"),
+    [
+        ("Pfff, le devis n'est toujours pas prêt.", "Le devis n'est pas encore prêt.", "fr"),
+        ("Je ne comprends pas pourquoi le devis a changé.", "Le devis a changé.", "fr"),
+        ("Ugh, the quote changed again.", "The quote changed.", "en"),
+        ("I don't understand why the quote changed.", "The quote changed.", "en"),
+    ],
+)
+def test_exasperation_and_complaints_lower_the_tone(annoyed, plain, lang):
+    assert tone(annoyed, lang) < tone(plain, lang)
+
+
+@pytest.mark.parametrize(
+    ("formula", "lang"),
+    [
+        ("Je reste à votre disposition pour en parler.", "fr"),
+        ("Je me permets de revenir vers vous au sujet du devis.", "fr"),
+        ("Don't hesitate to call me about the quote.", "en"),
+        ("Looking forward to your thoughts on the quote.", "en"),
+    ],
+)
+def test_letter_formulas_read_as_courteous(formula, lang):
+    # "Don't hesitate" is an offer: its "don't" must not count as a negation.
+    assert tone(formula, lang) > 0
