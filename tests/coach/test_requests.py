@@ -133,3 +133,39 @@ def test_exasperation_and_complaints_lower_the_tone(annoyed, plain, lang):
 def test_letter_formulas_read_as_courteous(formula, lang):
     # "Don't hesitate" is an offer: its "don't" must not count as a negation.
     assert tone(formula, lang) > 0
+
+
+@pytest.mark.parametrize(
+    ("reproach", "suggestion", "lang"),
+    [
+        # The past counterfactual turns a suggestion into a reproach.
+        (
+            "Wouldn't it have been better to ask first?",
+            "Would it be possible to ask first?",
+            "en",
+        ),
+        (
+            "Il aurait été plus simple de nous prévenir.",
+            "Serait-il possible de nous prévenir ?",
+            "fr",
+        ),
+        # "Excuse me?" / « Pardon ? » with a question mark is indignation, not an apology.
+        ("Excuse me? What are you accusing us of?", "Excuse me, what do you need from us?", "en"),
+        ("Pardon ? Vous nous accusez de quoi ?", "Pardon, de quoi avez-vous besoin ?", "fr"),
+    ],
+)
+def test_counterfactual_reproach_and_indignation_read_as_combative(reproach, suggestion, lang):
+    assert tone(reproach, lang) < 0 < tone(suggestion, lang)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hate to bother you, but could you check the invoice?",
+        "Do you mind reopening the ticket?",
+        "You might want to check the invoice.",
+    ],
+)
+def test_english_softened_requests_read_as_polite(text):
+    # "hate" here apologises for the imposition; it is not hostility.
+    assert tone(text, "en") > 0
