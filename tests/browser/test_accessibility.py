@@ -114,14 +114,16 @@ def speak(language: str, *usernames: str) -> None:
         Profile.objects.update_or_create(user__username=username, defaults={"language": language})
 
 
-def sign_in(page, username: str, password: str) -> None:
-    """Sign in through the form, whatever the interface language, and wait for the radar."""
+def sign_in(page, username: str, password: str, *, radar: bool = False) -> None:
+    """Sign in through the form, whatever the interface language; wait for the radar if asked."""
     page.goto(page.base + "/login/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(password)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(page.base + "/")
-    expect(page.locator("#radar-h")).to_be_visible()  # loaded by htmx after the page
+    if radar:  # loaded by htmx after the page
+        expect(page.locator("#radar-slot #radar-h")).to_be_visible()
+        expect(page.locator("#radar-slot [aria-busy]")).to_have_count(0)
 
 
 def axe(page, where: str) -> list[str]:
@@ -172,7 +174,7 @@ def test_the_seller_s_pages_pass_axe(open_page, demo, language):
     expect(page.locator("main [role=alert]")).to_be_visible()
     found += axe(page, "sign-in refused")
 
-    sign_in(page, "sophie", demo.password)
+    sign_in(page, "sophie", demo.password, radar=True)
     expect(page.locator("html")).to_have_attribute("lang", language)
     found += axe(page, "portfolio")
     visit(page, "/accounts/")
@@ -220,11 +222,38 @@ def test_the_seller_s_pages_pass_axe(open_page, demo, language):
     assert not found, report(found, f"in {language}")
 
 
+FORMS = {  # each form once, half of them in each language
+    "en": ["contacts", "topics", "positions", "opportunities"],
+    "fr": ["interactions", "commitments"],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_forms_pass_axe_with_their_errors_showing(open_page, demo, language):
+    speak(language, "sophie")
+    page = open_page(language)
+    found: list[str] = []
+    if language == "fr":
+        visit(page, "/password/reset/")
+        found += axe(page, "password reset")
+    sign_in(page, "sophie", demo.password)
+    paths = [f"/accounts/{demo.account}/{kind}/new/" for kind in FORMS[language]]
+    if language == "fr":
+        paths.append("/password/change/")
+    for path in paths:
+        visit(page, path)
+        page.locator("main form button[type=submit]").first.click()  # everything empty
+        expect(page.locator("main .errorlist").first).to_be_visible()
+        expect(page.locator("main [aria-invalid=true]").first).to_be_visible()
+        found += axe(page, f"{path} with errors")
+    assert not found, report(found, f"in the forms in {language}")
+
+
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_manager_s_pages_pass_axe(open_page, demo, language):
     speak(language, "claire")
     page = open_page(language)
-    sign_in(page, "claire", demo.password)
+    sign_in(page, "claire", demo.password, radar=True)
     found = axe(page, "team portfolio")
     visit(page, "/team/")
     expect(page.locator("main section").first).to_be_visible()
@@ -241,7 +270,7 @@ def test_key_pages_pass_axe_on_a_phone(open_page, demo, language):
     page = open_page(language, PHONE)
     visit(page, "/login/")
     found = axe(page, "sign-in")
-    sign_in(page, "sophie", demo.password)
+    sign_in(page, "sophie", demo.password, radar=True)
     found += axe(page, "portfolio")
     for where, path in [
         ("account page", f"/accounts/{demo.account}/"),
