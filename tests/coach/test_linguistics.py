@@ -115,3 +115,12 @@ def test_praise_before_but_does_not_excuse_what_follows():
     assert [f["text"] for f in analyze(text, lang="en")["findings"]] == ["they never answer"]
     text = "Vous avez toujours été un excellent client, mais ils ne répondent jamais."
     assert categories(text, "fr") == ["absolutes"]
+
+
+def test_french_written_without_accents_is_still_read():
+    # Accents often fall away online: "deteste", "degueulasse", "a prendre ou a laisser".
+    assert categories("Je deteste les acheteurs.", "fr") == ["contempt"]
+    assert categories("C'est a prendre ou a laisser.", "fr") == ["ultimatum"]
+    assert tone("Desole de vous deranger, pourriez vous relire le devis ?", "fr") > 0.3
+    # ... but "a" (has) is not read as "à", nor "ou" as "où".
+    assert categories("Il a pris le devis ou le contrat.", "fr") == []

@@ -370,6 +370,27 @@ def _alternatives(
     return frozenset(words), tuple(stems)
 
 
+def add_variants(pat: Pattern, variant: Callable[[str], str | None]) -> None:
+    """Let every word and stem of ``pat`` also match its ``variant`` (when not None), e.g.
+    the unaccented spelling; recomputes the quick-reject fields that copy word sets."""
+
+    def widen(els: list[Element]) -> None:
+        for el in els:
+            extra = {v for w in el.words if (v := variant(w)) is not None}
+            if extra:
+                el.words = el.words | extra
+            stems = {v for st in el.stems if (v := variant(st)) is not None}
+            if stems - set(el.stems):
+                el.stems = el.stems + tuple(sorted(stems - set(el.stems)))
+            if el.seq is not None:
+                widen(el.seq)
+
+    widen(pat.elements)
+    pat.need, pat.reach = _last_need(pat.elements)
+    if pat.plain is not None:
+        pat.plain = tuple(el.words for el in pat.elements[1:])
+
+
 def compile_set(values: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
     """Compile a named word set (single tokens, ``stem*`` allowed)."""
     words = {v.lower() for v in values if not v.endswith("*")}

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 
 from .errors import SUPPORTED_LANGUAGES, LanguageDataError, UnknownLanguageError
-from .matcher import Pattern, PatternSet, compile_pattern, compile_set
+from .matcher import Pattern, PatternSet, add_variants, compile_pattern, compile_set
 
 DATA_FILES = (
     "language.toml",
@@ -205,6 +206,7 @@ class _Builder:
             [n for n in syntax["negators"] if " " not in n and "|" not in n]
         )
         self.rules: list[Rule] = []
+        self.variant = _accent_variant(lang.get("accents", {}))
 
     def tokenize(self, s: str) -> list[str]:
         return self.token_re.findall(s.lower())
@@ -226,6 +228,8 @@ class _Builder:
                 where=where,
                 priority=_PRIORITY[kind],
             )
+            if self.variant is not None:
+                add_variants(pat, self.variant)
             pat.own_negation = bool(pat.words() & self.neg_words)
             self.patterns.add(pat)
 
@@ -290,3 +294,24 @@ class _Builder:
                 needs_negative=bool(entry.get("needs_negative_context", False)),
             )
             self.add(FINDING, rule, entry["patterns"], where)
+
+
+def _accent_variant(accents: dict):
+    """The unaccented spelling of a pattern word (``déteste`` → ``deteste``), or None.
+
+    Online writing often drops accents; the language file says whether to fold them and
+    which words must keep theirs because folding makes another word (``à`` / ``a``).
+    """
+    if not accents.get("fold"):
+        return None
+    keep = frozenset(accents.get("keep", ()))
+
+    def variant(word: str) -> str | None:
+        if word in keep:
+            return None
+        plain = unicodedata.normalize("NFD", word)
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
+        plain = unicodedata.normalize("NFC", plain)
+        return plain if plain != word else None
+
+    return variant
