@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 import tomllib
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -296,7 +297,7 @@ class _Builder:
             self.add(FINDING, rule, entry["patterns"], where)
 
 
-def _accent_variant(accents: dict):
+def _accent_variant(accents: dict) -> Callable[[str], str | None] | None:
     """The unaccented spelling of a pattern word (``déteste`` → ``deteste``), or None.
 
     Online writing often drops accents; the language file says whether to fold them and
