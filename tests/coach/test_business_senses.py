@@ -21,6 +21,8 @@ from confiance.coach import analyze, tone
         ("C'est assez intéressant comme approche.", "fr"),
         ("Nous voulons nous débarrasser des anciens stocks.", "fr"),
         ("Cette option est sans valeur ajoutée pour vous, je la retire.", "fr"),
+        ("On arrête la production de l'ancien modèle en janvier.", "fr"),
+        ("We stop producing the old model in January.", "en"),
         ("Shoot me an email when you're ready.", "en"),
         ("Hang on, let me check the figures.", "en"),
         ("Can you beat this price?", "en"),
