@@ -35,6 +35,8 @@ SENTENCES = {
         "...",
         "İSTANBUL office: they just don't get it.",
         "Could you help me understand why the renewal is blocked?\nThanks!",
+        "You could have told me. As I already said, excuse me? Shoot me an email :(",
+        "Calling people idiots is not OK. I can't stand those buyers; they never listen.",
     ],
     "fr": [
         "Ils ne comprennent rien.",
@@ -59,6 +61,11 @@ SENTENCES = {
         "Aujourd'hui, jusqu'à vendredi, lorsqu'il viendra, quelqu'un l'appellera.",
         "",
         "Pourriez-vous m'expliquer pourquoi le renouvellement bloque ?\nMerci !",
+        # Request politeness, mention versus use, accents dropped.
+        "Pourriez vous m'envoyer le devis ? Envoyez-le avant vendredi, vous me les envoyez.",
+        "Tu pourrais quand même répondre ! Pfff. Ne devrait-on pas relancer ?",
+        "Tu dois arrêter d'appeler les gens des abrutis, je ne supporte pas les acheteurs.",
+        "Je deteste les clients, c'est a prendre ou a laisser :)",
     ],
 }
 CASES = [(text, lang) for lang, texts in SENTENCES.items() for text in texts]
