@@ -95,9 +95,12 @@ def test_asking_for_the_other_view_is_a_probing_question_with_or_without_hyphen(
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_a_smile_warms_and_a_frown_cools(lang):
+def test_a_smile_warms_and_a_frown_is_sympathy_not_hostility(lang):
     base = {"fr": "On se voit jeudi", "en": "See you on Thursday"}[lang]
-    assert tone(base + " :)", lang) > tone(base + ".", lang) > tone(base + " :(", lang)
+    assert tone(base + " :)", lang) > tone(base + ".", lang)
+    assert tone(base + " 🙂", lang) > tone(base + ".", lang)
+    assert tone(base + " :(", lang) == tone(base + ".", lang)
+    assert tone(base + " 🙄", lang) < tone(base + ".", lang)
 
 
 def test_a_negative_question_suggests_instead_of_denying():
