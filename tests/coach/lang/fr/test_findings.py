@@ -30,6 +30,13 @@ CASES = [
     ("Vendredi, c'est le dernier délai.", "ultimatum", "dernier délai"),
     ("Leur argument sur la sécurité ne tient pas la route.", "dismissing", "ne tient pas la route"),
     ("Leur demande, c'est n'importe quoi.", "dismissing", "n'importe quoi"),
+    ("Ce sont des radins, ils chipotent sur tout.", "contempt", "radins"),
+    ("Leur acheteur est un requin.", "contempt", "requin"),
+    ("Les achats n'y connaissent rien.", "blame", "achats n'y connaissent rien"),
+    ("Ils font exprès de traîner sur la signature.", "bad_intent", "Ils font exprès"),
+    ("Ils se moquent de nous avec ce planning.", "bad_intent", "Ils se moquent de nous"),
+    ("On ne va pas se laisser faire jeudi.", "fight_metaphor", "ne va pas se laisser faire"),
+    ("S'ils ne signent pas lundi, on arrête tout.", "ultimatum", "on arrête tout"),
 ]
 
 
