@@ -20,6 +20,16 @@ CASES = [
     ("We have to stand firm on the discount.", "fight_metaphor", "stand firm"),
     ("Tell them it's our final offer.", "ultimatum", "final offer"),
     ("Their worry about the integration is irrelevant.", "dismissing", "irrelevant"),
+    ("Their buyer is a shark.", "contempt", "shark"),
+    ("They're just stalling on the renewal.", "bad_intent", "They're just stalling"),
+    ("They're doing it on purpose.", "bad_intent", "They're doing it on purpose"),
+    ("They're taking us for a ride on shipping.", "bad_intent", "taking us for a ride"),
+    (
+        "We won't let them walk all over us.",
+        "fight_metaphor",
+        "won't let them walk all over us",
+    ),
+    ("If they don't sign Monday, we'll walk away.", "ultimatum", "we'll walk away"),
 ]
 
 
