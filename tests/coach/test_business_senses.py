@@ -22,6 +22,7 @@ from confiance.coach import analyze, tone
         ("Nous voulons nous débarrasser des anciens stocks.", "fr"),
         ("Cette option est sans valeur ajoutée pour vous, je la retire.", "fr"),
         ("On arrête la production de l'ancien modèle en janvier.", "fr"),
+        ("Il reste un point à trancher : la durée d'engagement.", "fr"),
         ("We stop producing the old model in January.", "en"),
         ("Shoot me an email when you're ready.", "en"),
         ("Hang on, let me check the figures.", "en"),
