@@ -58,6 +58,9 @@ class Pattern:
     # A quick reject: the words of the last required element, and how far it can be.
     need: frozenset[str] | None = None
     reach: int = 0
+    # The words of every required plain element after the first: each set must meet the
+    # pattern's reach before the matcher runs ("ne … - il pas" needs both "-" and "pas").
+    needs: tuple[frozenset[str], ...] = ()
     # The word sets of the elements after the first when every element is one required
     # plain token (most patterns): matched by a flat loop instead of ``_match``.
     plain: tuple[frozenset[str], ...] | None = None
@@ -243,14 +246,17 @@ def longest(
                 if end > best_end or (best is not None and pat.priority > best.priority):
                     best, best_end = pat, end
             continue
-        need = pat.need
-        if need is not None and need.isdisjoint(toks[i + 1 : i + pat.reach]):
-            continue
-        end = _match(pat.elements, 0, toks, i, stops)
-        if end > best_end or (
-            end == best_end and best is not None and pat.priority > best.priority
-        ):
-            best, best_end = pat, end
+        # Quick reject: every required word must occur within the pattern's reach.
+        window = toks[i + 1 : i + pat.reach]
+        for need in pat.needs:
+            if need.isdisjoint(window):
+                break
+        else:
+            end = _match(pat.elements, 0, toks, i, stops)
+            if end > best_end or (
+                end == best_end and best is not None and pat.priority > best.priority
+            ):
+                best, best_end = pat, end
     return best, best_end
 
 
@@ -308,6 +314,7 @@ def compile_pattern(
     pat = Pattern(elements, payload, priority=priority)
     pat.size = len(elements)
     pat.need, pat.reach = _last_need(elements)
+    pat.needs = _needs(elements)
     if all(
         not (el.optional or el.gap or el.stems or el.any_word or el.seq is not None)
         for el in elements
@@ -318,6 +325,15 @@ def compile_pattern(
 
 def _reach(elements: list[Element]) -> int:
     return sum(el.gap or (_reach(el.seq) if el.seq is not None else 1) for el in elements)
+
+
+def _needs(elements: list[Element]) -> tuple[frozenset[str], ...]:
+    """The word sets of the required plain elements after the first (see ``Pattern``)."""
+    return tuple(
+        el.words
+        for el in elements[1:]
+        if not (el.gap or el.optional or el.seq is not None or el.stems or el.any_word)
+    )
 
 
 def _last_need(elements: list[Element]) -> tuple[frozenset[str] | None, int]:
@@ -387,6 +403,7 @@ def add_variants(pat: Pattern, variant: Callable[[str], str | None]) -> None:
 
     widen(pat.elements)
     pat.need, pat.reach = _last_need(pat.elements)
+    pat.needs = _needs(pat.elements)
     if pat.plain is not None:
         pat.plain = tuple(el.words for el in pat.elements[1:])
 
