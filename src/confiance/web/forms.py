@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
 from confiance.accounts.models import Account, Contact, StakeholderPosition, Topic
@@ -55,6 +56,35 @@ class UserChoiceField(forms.ModelChoiceField):
         return obj.get_full_name() or obj.get_username()
 
 
+class UsersChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.get_full_name() or obj.get_username()
+
+
+# Spaces a user may type between thousands: "1 234,56" in French (plain, no-break or narrow).
+GROUPING_SPACES = str.maketrans("", "", " \u00a0\u202f")
+
+
+class LocalDecimalField(forms.DecimalField):
+    """A decimal typed the user's way: "20,5" or "1 234,56" in French, "1,234.56" in English.
+
+    A browser's number box would refuse the French comma (or silently drop it: "20,5" became
+    205), so this is a text box with a decimal keypad, shown in the local format."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["localize"] = True
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.pop("step", None)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().translate(GROUPING_SPACES)
+            if get_format("DECIMAL_SEPARATOR") == ".":
+                value = value.replace(",", "")
+        return super().to_python(value)
+
+
 class AccountForm(Plain, forms.ModelForm):
     class Meta:
         model = Account
@@ -74,7 +104,11 @@ class AccountForm(Plain, forms.ModelForm):
             "notes",
         ]
         widgets = {"customer_since": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
-        field_classes = {"owner": UserChoiceField}
+        field_classes = {
+            "owner": UserChoiceField,
+            "shared_with": UsersChoiceField,
+            "annual_value": LocalDecimalField,
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -168,7 +202,11 @@ class CommitmentForm(Plain, forms.ModelForm):
             "value_hours",
         ]
         widgets = {"due_date": DateInput(), "description": forms.Textarea(attrs={"rows": 2})}
-        field_classes = {"owner_user": UserChoiceField}
+        field_classes = {
+            "owner_user": UserChoiceField,
+            "value_amount": LocalDecimalField,
+            "value_hours": LocalDecimalField,
+        }
 
     def __init__(self, *args, account: Account, **kwargs):
         super().__init__(*args, **kwargs)
@@ -187,6 +225,7 @@ class OpportunityForm(Plain, forms.ModelForm):
         model = Opportunity
         fields = ["title", "stage", "amount", "currency", "expected_close", "discount_pct"]
         widgets = {"expected_close": DateInput()}
+        field_classes = {"amount": LocalDecimalField, "discount_pct": LocalDecimalField}
 
 
 class OutcomeForm(Plain, forms.Form):
@@ -202,7 +241,7 @@ class OutcomeForm(Plain, forms.Form):
     )
     decided_at = forms.DateField(label=_("Decided on"), widget=DateInput(), initial=date.today)
     competitor = forms.CharField(label=_("Competitor"), max_length=200, required=False)
-    price_gap_pct = forms.DecimalField(
+    price_gap_pct = LocalDecimalField(
         label=_("Competitor price gap (%)"),
         max_digits=5,
         decimal_places=1,

@@ -16,6 +16,7 @@ from confiance.web.charts import sparkline, spider
 
 RADAR_PAGE = 10
 CAMP_COLOURS = 4
+DIVIDED = 50  # divergence from which a topic counts as strongly divided (as in the insights)
 
 
 def ui_lang() -> str:
@@ -79,6 +80,9 @@ def group_map_context(user, account: Account) -> dict:
     ]
     return {
         "group": group,
+        "group_divided": sum(
+            1 for t in group.topics if not t.decided and (t.divergence or 0) >= DIVIDED
+        ),
         "matrix_rows": rows,
         "group_map_template": "web/partials/group_map.html",
     }

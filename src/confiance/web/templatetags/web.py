@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from django import template
@@ -55,3 +56,52 @@ def get_item(mapping, key):
 def colon() -> str:
     """A colon the local way: "Owner: Sophie" in English, "Responsable : Sophie" in French."""
     return "\u00a0:" if (get_language() or "en").startswith("fr") else ":"
+
+
+def _french() -> bool:
+    return (get_language() or "en").startswith("fr")
+
+
+@register.simple_tag
+def open_quote() -> str:
+    """An opening quotation mark the local way: « in French, “ in English."""
+    return "«\u00a0" if _french() else "“"
+
+
+@register.simple_tag
+def close_quote() -> str:
+    """The matching closing quotation mark: » in French, ” in English."""
+    return "\u00a0»" if _french() else "”"
+
+
+@register.filter
+def pct(value, decimals=None) -> str:
+    """A figure already in percent, the local way: 20.5 -> "20,5 %" in French, "20.5%" in English.
+
+    Without ``decimals``, whole numbers lose their ".0" (a 20.0 % gap reads "20 %")."""
+    if value in (None, ""):
+        return "—"
+    number = float(value)
+    if decimals is None:
+        decimals = 0 if number == int(number) else 1
+    text = number_format(number, decimals, use_l10n=True)
+    return f"{text}\u00a0%" if _french() else f"{text}%"
+
+
+@register.filter
+def iso_date(value):
+    """A date the coach gives as an ISO string ("2026-11-30") as a date, for the ``date`` filter."""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+@register.filter
+def before_today(value) -> bool:
+    """True when the date ``value`` is before today in the user's time zone (a missed deadline)."""
+    from django.utils import timezone
+
+    return value is not None and value < timezone.localdate()

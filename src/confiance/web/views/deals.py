@@ -9,21 +9,27 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from confiance.deals.models import FollowUpPlan, Opportunity, PlanStep
 from confiance.web.decorators import visible
 from confiance.web.forms import OutcomeForm
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def opportunity_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    """POST records the outcome; GET shows the form on its own page (after an error, a reload
+    or a language switch lands here)."""
     from confiance.deals.services import record_outcome
 
     opportunity = visible(Opportunity, request.user, pk)
     account = opportunity.account
-    form = OutcomeForm(request.POST, prefix=f"outcome{opportunity.pk}")
+    prefix = f"outcome{opportunity.pk}"
+    if request.method == "GET":
+        context = {"form": OutcomeForm(prefix=prefix), "o": opportunity, "account": account}
+        return render(request, "web/outcome_form.html", context)
+    form = OutcomeForm(request.POST, prefix=prefix)
     if form.is_valid():
         data = form.cleaned_data
         try:

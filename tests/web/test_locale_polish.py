@@ -1,0 +1,177 @@
+"""What a seller notices when the interface speaks their language badly: colons, quotation
+marks, percentages, dates and decimals written the local way, and wording that adds up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.contrib.staticfiles import finders
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+
+from confiance.accounts.models import Topic
+from confiance.deals.models import FollowUpPlan, Opportunity, Outcome
+from confiance.deals.services import record_outcome
+from confiance.ledger.models import Commitment
+
+NBSP = "\u00a0"
+
+
+def _coach(client, text: str, language: str) -> str:
+    response = client.post(
+        "/coach/", {"text": text}, HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_coach_quotes_and_colons_follow_the_interface_language(seller_client):
+    english = _coach(seller_client, "Thank you. They just don't get it.", "en")
+    assert "«" not in english and "»" not in english
+    assert "“They just don&#x27;t get it”" in english
+    assert "Gratitude: <span" in english
+    assert "“Thank”" in english
+    french = _coach(seller_client, "Merci. Ils ne comprennent rien.", "fr")
+    assert f"«{NBSP}ils ne comprennent rien{NBSP}»".casefold() in french.casefold()
+    assert f"Remerciement{NBSP}: <span" in french
+    assert f"«{NBSP}Merci{NBSP}»" in french
+
+
+def test_coach_names_the_language_and_dates_a_promise_instead_of_printing_codes(seller_client):
+    page = _coach(seller_client, "I will send you the revised quote by 30 November 2026.", "en")
+    assert "Language: English" in page
+    assert "Language: en<" not in page
+    assert "2026-11-30" not in page
+    assert "due Nov. 30, 2026" in page
+
+
+def _opportunity(account, seller, **kwargs) -> Opportunity:
+    return Opportunity.objects.create(
+        account=account, owner=seller, title="Renewal 2027", amount=120000, **kwargs
+    )
+
+
+def test_a_french_seller_types_a_price_gap_with_a_comma(seller_client, account, seller):
+    opportunity = _opportunity(account, seller)
+    prefix = f"outcome{opportunity.pk}"
+    response = seller_client.post(
+        f"/opportunities/{opportunity.pk}/outcome/",
+        {
+            f"{prefix}-outcome": "lost",
+            f"{prefix}-reason": "price",
+            f"{prefix}-decided_at": "2026-11-20",
+            f"{prefix}-competitor": "Globex",
+            f"{prefix}-price_gap_pct": "20,5",
+        },
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    opportunity.refresh_from_db()
+    assert opportunity.competitor_price_gap_pct == Decimal("20.5")
+    page = seller_client.get(f"/accounts/{account.pk}/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert f"(Globex, 20,5{NBSP}%)" in page.content.decode()
+    english = seller_client.get(f"/accounts/{account.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "(Globex, 20.5%)" in english.content.decode()
+
+
+def test_amounts_are_typed_and_shown_the_local_way(seller_client, account):
+    url = f"/accounts/{account.pk}/commitments/new/"
+    base = {
+        "new-party": "ours",
+        "new-kind": "investment",
+        "new-description": "Pilot",
+        "new-currency": "EUR",
+    }
+    response = seller_client.post(
+        url,
+        {**base, "new-value_amount": "1 234,56", "new-value_hours": "7,5"},
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    seller_client.post(url, {**base, "new-value_amount": "2,500.5"}, HTTP_ACCEPT_LANGUAGE="en")
+    amounts = sorted(Commitment.objects.values_list("value_amount", flat=True))
+    assert amounts == [Decimal("1234.56"), Decimal("2500.50")]
+    assert Commitment.objects.get(value_amount=Decimal("1234.56")).value_hours == Decimal("7.5")
+    account.annual_value = Decimal("260000")
+    account.save()
+    form = seller_client.get(f"/accounts/{account.pk}/edit/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert 'value="260000,00"' in form.content.decode()
+    assert 'inputmode="decimal"' in form.content.decode()
+
+
+def test_a_bad_amount_is_refused_next_to_its_field(seller_client, account):
+    response = seller_client.post(
+        f"/accounts/{account.pk}/commitments/new/",
+        {
+            "new-party": "ours",
+            "new-kind": "investment",
+            "new-description": "Pilot",
+            "new-currency": "EUR",
+            "new-value_amount": "lots",
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 400
+    assert "Enter a number." in response.content.decode()
+    assert not Commitment.objects.exists()
+
+
+def test_sharing_lists_colleagues_by_name(seller_client, account, seller):
+    page = seller_client.get(f"/accounts/{account.pk}/edit/").content.decode()
+    shared = page[page.index('name="shared_with"') :]
+    shared = shared[: shared.index("</select>")]
+    assert seller.get_full_name() in shared
+    assert f">{seller.username}<" not in shared
+
+
+def test_the_outcome_form_has_a_page_of_its_own(seller_client, strangers, account, seller):
+    # After an error, the language switch and a reload both come back to this address.
+    opportunity = _opportunity(account, seller)
+    response = seller_client.get(f"/opportunities/{opportunity.pk}/outcome/")
+    assert response.status_code == 200
+    assert f'name="outcome{opportunity.pk}-outcome"' in response.content.decode()
+    for client in strangers:
+        assert client.get(f"/opportunities/{opportunity.pk}/outcome/").status_code == 404
+
+
+def test_missed_plan_steps_are_marked_overdue_and_the_no_is_dated(seller_client, account, seller):
+    opportunity = _opportunity(account, seller)
+    decided = timezone.localdate() - dt.timedelta(days=30)
+    record_outcome(opportunity, Outcome.LOST, reason="price", decided_at=decided, by=seller)
+    plan = FollowUpPlan.objects.get(opportunity=opportunity)
+    page = seller_client.get(f"/accounts/{account.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+    html = page.content.decode()
+    plan_html = html[html.index(f'id="plan{plan.pk}"') :]
+    assert plan_html.count('class="overdue"') == plan.steps.count()
+    assert "overdue since" in plan_html
+    with translation.override("en"):
+        long_date = date_format(decided, "DATE_FORMAT")
+    assert f"decided on {long_date}" in html  # not "expected close" on a closed deal
+    home = seller_client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f"said no on {long_date}" in home
+    assert decided.strftime("%m/%d/%Y") not in home
+
+
+def test_the_buying_group_summary_counts_in_good_grammar(seller_client, account):
+    html = seller_client.get(f"/accounts/{account.pk}/", HTTP_ACCEPT_LANGUAGE="en").content
+    assert "0 topics" not in html.decode()
+    assert "No topic recorded yet" in html.decode()
+    Topic.objects.create(account=account, title="Hosting")
+    html = seller_client.get(f"/accounts/{account.pk}/", HTTP_ACCEPT_LANGUAGE="en").content
+    assert "1 topic." in html.decode()
+    assert "1 topics" not in html.decode()
+
+
+def test_french_pages_put_a_space_before_colons(seller_client, account):
+    page = seller_client.get(f"/accounts/{account.pk}/", HTTP_ACCEPT_LANGUAGE="fr").content
+    assert f"Réciprocité{NBSP}:" in page.decode()
+    assert "Réciprocité:" not in page.decode()
+    brief = seller_client.get(f"/accounts/{account.pk}/brief/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert "Réciprocité:" not in brief.content.decode()
+
+
+def test_pages_carry_an_icon_so_browsers_stop_asking_for_one(seller_client):
+    page = seller_client.get("/").content.decode()
+    assert 'rel="icon"' in page
+    assert finders.find("web/favicon.svg")
