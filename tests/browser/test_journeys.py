@@ -109,6 +109,10 @@ def test_pages_fit_a_phone_screen(page, story):
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 375, f"{path} is {width}px wide at 375px"
     page.goto(f"{page.base}/accounts/{story.pk}/")
+    # The ledger's one-click buttons stay on screen, not behind a sideways scroll.
+    kept = page.get_by_role("button", name=re.compile(r"^Mark kept:")).first
+    box = kept.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 375, box
     shot(page, "account-phone")
 
 

@@ -175,3 +175,12 @@ def test_pages_carry_an_icon_so_browsers_stop_asking_for_one(seller_client):
     page = seller_client.get("/").content.decode()
     assert 'rel="icon"' in page
     assert finders.find("web/favicon.svg")
+
+
+def test_password_forms_label_their_fields_like_every_other_form(client, seller_client):
+    reset = client.get("/password/reset/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert ">E-mail</label>" in reset
+    assert "Courriel" not in reset
+    change = seller_client.get("/password/change/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "New password confirmation</label>" in change
+    assert "confirmation:</label>" not in change

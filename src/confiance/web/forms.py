@@ -8,6 +8,7 @@ from datetime import date
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
@@ -268,3 +269,21 @@ class ProfileForm(Plain, forms.ModelForm):
             (zone, zone) for zone in zones
         ]
         self.fields["language"].choices = [("", _("As my browser says")), *settings.LANGUAGES]
+
+
+class ResetForm(Plain, PasswordResetForm):
+    """Django's reset form, labelled "E-mail" as everywhere else and no trailing colon."""
+
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class NewPasswordForm(Plain, SetPasswordForm):
+    """Choosing a new password from a reset link (labels without the trailing colon)."""
+
+
+class ChangePasswordForm(Plain, PasswordChangeForm):
+    """Changing one's password (labels without the trailing colon)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from confiance.web.forms import ChangePasswordForm, NewPasswordForm, ResetForm
 from confiance.web.views import (
     accounts,
     auth,
@@ -30,7 +31,9 @@ urlpatterns = [
     path("profile/", auth.profile, name="profile"),
     path(
         "password/change/",
-        auth_views.PasswordChangeView.as_view(template_name=T + "password_change.html"),
+        auth_views.PasswordChangeView.as_view(
+            template_name=T + "password_change.html", form_class=ChangePasswordForm
+        ),
         name="password_change",
     ),
     path(
@@ -42,6 +45,7 @@ urlpatterns = [
         "password/reset/",
         auth_views.PasswordResetView.as_view(
             template_name=T + "password_reset.html",
+            form_class=ResetForm,
             email_template_name=T + "password_reset_email.txt",
             subject_template_name=T + "password_reset_subject.txt",
             success_url=reverse_lazy("password_reset_done"),
@@ -57,6 +61,7 @@ urlpatterns = [
         "password/reset/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
             template_name=T + "password_reset_confirm.html",
+            form_class=NewPasswordForm,
             success_url=reverse_lazy("password_reset_complete"),
         ),
         name="password_reset_confirm",
