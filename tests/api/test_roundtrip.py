@@ -140,7 +140,8 @@ def test_a_no_without_its_reason_is_refused_and_opens_nothing(seller_api, accoun
         {"outcome": "lost", "decided_at": "2026-11-20"},
     )
     assert response.status_code == 422
-    assert response.json()["details"][0]["field"] == "loss_reason"
+    # The field the client sent ("reason"), not the model's name for it ("loss_reason").
+    assert response.json()["details"][0]["field"] == "reason"
     assert not FollowUpPlan.objects.exists()
     assert seller_api.get(f"opportunities/{opportunity['id']}").json()["outcome"] == "open"
 

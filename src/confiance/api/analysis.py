@@ -10,23 +10,23 @@ import datetime as dt
 from typing import Literal
 
 from django.utils.translation import gettext as _
-from ninja import Field, Schema
+from ninja import Field
 
 from confiance.api.errors import ApiError
-from confiance.api.types import chars
+from confiance.api.types import Input, chars
 
 MAX_TEXT = 200_000
 MAX_TURNS = 5_000
 
 
-class TurnIn(Schema):
+class TurnIn(Input):
     speaker: chars(200) = ""
     text: chars(20_000)
     start: float | None = Field(None, ge=0, le=1e7, allow_inf_nan=False)
     end: float | None = Field(None, ge=0, le=1e7, allow_inf_nan=False)
 
 
-class TranscriptFileIn(Schema):
+class TranscriptFileIn(Input):
     format: Literal["vtt", "srt"]
     content: chars(MAX_TEXT, min_length=1) = Field(
         ..., description="The whole WebVTT or SRT file, as text."

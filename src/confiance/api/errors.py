@@ -20,6 +20,7 @@ from django.core.exceptions import (
 )
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled
@@ -240,7 +241,8 @@ def install(api) -> None:
             413,
             "too_large",
             _("The request body is larger than %(mb)s MB; send a file to /imports instead.")
-            % {"mb": round(limit / (1024 * 1024), 1)},
+            # "5,0" in French: the number in the language of the message.
+            % {"mb": number_format(round(limit / (1024 * 1024), 1), decimal_pos=1)},
         )
 
     def on_suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:

@@ -8,7 +8,7 @@ from typing import Annotated, Generic, TypeVar
 
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Schema
-from pydantic import AfterValidator, AwareDatetime
+from pydantic import AfterValidator, AwareDatetime, ConfigDict
 
 # Ids are 64-bit: anything larger cannot exist and would overflow the database driver.
 MAX_ID = 2**63 - 1
@@ -47,6 +47,15 @@ def chars(max_length: int | None = None, *, min_length: int = 0):
 
 
 T = TypeVar("T")
+
+
+class Input(Schema):
+    """A JSON request body. An unknown field is refused ("This field is not accepted.")
+    rather than dropped: a misspelt field (``date`` for ``reference_date``, the answer's
+    ``competitor_price_gap_pct`` for ``price_gap_pct``) would otherwise lose its value
+    without a word while the request succeeds."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class ListQuery(Schema):

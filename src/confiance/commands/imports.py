@@ -82,19 +82,18 @@ def _acting_user(username: str | None):
 
 
 def _account(user, name_or_id: str | None):
-    from django.db.models.functions import Lower
+    """The account ``--account`` names (id, or name in any case, accents optional)."""
     from django.utils.translation import gettext as _
 
-    from confiance.accounts.permissions import visible_accounts
+    from confiance.commands.lookup import find_visible_account
+    from confiance.insights.common import NoSuchAccount
 
     if not name_or_id:
         return None
-    visible = visible_accounts(user)
-    found = visible.filter(pk=int(name_or_id)).first() if name_or_id.isdigit() else None
-    found = found or visible.annotate(lower=Lower("name")).filter(lower=name_or_id.lower()).first()
-    if found is None:
-        raise _fail(_("No such account: %(name)s") % {"name": name_or_id})
-    return found
+    try:
+        return find_visible_account(user, name_or_id)
+    except NoSuchAccount as exc:
+        raise _fail(_("No such account: %(name)s") % {"name": name_or_id}) from exc
 
 
 def import_files(
@@ -105,7 +104,11 @@ def import_files(
         ),
     ],
     account: Annotated[
-        str | None, typer.Option("--account", help="Account id or name the files belong to.")
+        str | None,
+        typer.Option(
+            "--account",
+            help="Account id or name (any case, accents optional) the files belong to.",
+        ),
     ] = None,
     as_user: AsUser = None,
     dry_run: Annotated[
@@ -139,6 +142,7 @@ def import_files(
     """Import CRM exports, e-mails, transcripts and calendars (each file all or nothing)."""
     _setup()
     from django.utils import translation
+    from django.utils.translation import gettext as _
 
     from confiance.imports.services.export import is_export
     from confiance.insights.common import user_language
@@ -146,8 +150,12 @@ def import_files(
     if len(files) == 1 and is_export(files[0]):
         import_export(files[0])
         return
-    user = _acting_user(as_user)
+    with translation.override(lang.value if lang else translation.get_language()):
+        user = _acting_user(as_user)
     with translation.override(lang.value if lang else user_language(user)):
+        if mapping is not None and not mapping.is_file():
+            # Before any file: not the system's "[Errno 2] No such file or directory" per file.
+            raise _fail(_("%(file)s: no such file") % {"file": mapping})
         _import_as(
             user,
             files,
@@ -170,7 +178,13 @@ def _import_as(user, files: list[Path], *, target, as_json: bool, **options) -> 
     for path in files:
         if not path.is_file():
             reports.append(None)
-            message = _("%(file)s: no such file") % {"file": path}
+            if path.is_dir():
+                message = _(
+                    "%(file)s: this is a directory, not a file nor an export written by "
+                    "'confiance export'"
+                ) % {"file": path}
+            else:
+                message = _("%(file)s: no such file") % {"file": path}
             _print_error(message)
             continue
         with _progress_bar(path.name) as progress:
@@ -186,6 +200,9 @@ def _import_as(user, files: list[Path], *, target, as_json: bool, **options) -> 
     for report in done:
         if report.error:
             _print_error(report.summary())
+        elif as_json:
+            # stdout holds the JSON alone, so that scripts can parse it.
+            err_console.print(escape(report.summary()), soft_wrap=True)
         else:
             console.print(escape(report.summary()), soft_wrap=True)
     if len(done) != len(files) or any(r.error for r in done):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from typing import Annotated
 
@@ -43,11 +45,15 @@ AsOf = Annotated[
     dt.datetime | None,
     typer.Option("--as-of", formats=["%Y-%m-%d"], help="Compute as of this day (YYYY-MM-DD)."),
 ]
-AccountArg = Annotated[str, typer.Argument(help="Account id or name (any case).")]
+AccountArg = Annotated[str, typer.Argument(help="Account id or name (any case, accents optional).")]
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    err_console.print(f"[red]error:[/red] {escape(message)}")
+    """Print ``error: message`` on stderr in the active language; the exit to raise."""
+    from django.utils.translation import gettext as _
+
+    prefix = escape(_("error:"))
+    err_console.print(f"[red]{prefix}[/red] {escape(message)}", soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -74,14 +80,33 @@ def _acting_user(username: str | None):
     )
 
 
-def _prepare(username: str | None, lang: Lang | None):
+@contextmanager
+def _session(username: str | None, lang: Lang | None) -> Iterator[tuple[object, str]]:
+    """``(user, language)`` with that language active for everything the command prints,
+    its errors included (``--lang`` is active already while the user is looked up)."""
     from confiance.cli import setup_django
 
     setup_django()
+    from django.utils import translation
+
     from confiance.insights.common import user_language
 
-    user = _acting_user(username)
-    return user, (lang.value if lang else user_language(user))
+    with translation.override(lang.value if lang else translation.get_language()):
+        user = _acting_user(username)
+        code = lang.value if lang else user_language(user)
+        with translation.override(code):
+            yield user, code
+
+
+def _account(user, ref: str):
+    """The account named ``ref`` (any case, accents optional) if ``user`` may see it."""
+    from confiance.commands.lookup import find_visible_account
+    from confiance.insights.common import NoSuchAccount
+
+    try:
+        return find_visible_account(user, ref)
+    except NoSuchAccount as exc:
+        raise _fail(str(exc)) from exc
 
 
 def _run(service, *args, **kwargs):
@@ -148,45 +173,52 @@ def scorecard(
     as_of: AsOf = None,
 ) -> None:  # fmt: skip
     """Five-principles scorecard of an account, with the facts behind each score."""
-    user, code = _prepare(as_user, lang)
-    from django.utils import translation
+    with _session(as_user, lang) as (user, code):
+        from confiance.insights.scorecard import scorecard as service
+
+        card = _run(service, user, _account(user, account), as_of=_day(as_of), lang=code)
+        if as_json:
+            return _print_json(card)
+        _print_scorecard(card)
+
+
+def _print_scorecard(card) -> None:
     from django.utils.translation import gettext as _
 
-    from confiance.insights.scorecard import scorecard as service
-
-    card = _run(service, user, account, as_of=_day(as_of), lang=code)
-    if as_json:
-        return _print_json(card)
-    with translation.override(code):
-        table = Table(title=escape(card.summary), show_lines=True)
-        table.add_column(_("Principle"))
-        table.add_column(_("Score"), justify="right")
-        table.add_column(_("Facts"))
-        for p in card.principles:
-            table.add_row(p.label, _score(p.score), escape("\n".join(p.facts)))
-        console.print(table)
-        trend = Table(title=_("Monthly trend (overall)"))
-        for point in card.trend:
-            trend.add_column(point.month[2:], justify="right")
-        trend.add_row(*[_score(p.overall) if p.overall is not None else "·" for p in card.trend])
-        console.print(trend)
+    table = Table(title=escape(card.summary), show_lines=True)
+    table.add_column(_("Principle"))
+    table.add_column(_("Score"), justify="right")
+    table.add_column(_("Facts"))
+    for p in card.principles:
+        table.add_row(p.label, _score(p.score), escape("\n".join(p.facts)))
+    console.print(table)
+    if not card.trend:
+        return
+    # Month numbers as column heads, the years in the title: twelve "2026-05" heads do not
+    # fit in 80 columns and Rich cut them to "26-…".
+    first, last = card.trend[0].month, card.trend[-1].month
+    trend = Table(
+        title=_("Monthly trend (overall), %(first)s to %(last)s") % {"first": first, "last": last}
+    )
+    for point in card.trend:
+        trend.add_column(point.month[5:], justify="right", min_width=3)
+    trend.add_row(*[_score(p.overall) if p.overall is not None else "·" for p in card.trend])
+    console.print(trend)
 
 
 def radar(
     as_user: AsUser = None, lang: LangOpt = None, as_json: JsonOpt = False, as_of: AsOf = None,
-    limit: Annotated[int, typer.Option(help="Show this many customers.")] = 15,
+    limit: Annotated[int, typer.Option(min=1, help="Show this many customers.")] = 15,
 ) -> None:  # fmt: skip
     """Customers ranked by neglect, and reference customers for each prospect."""
-    user, code = _prepare(as_user, lang)
-    from django.utils import translation
     from django.utils.translation import gettext as _
 
-    from confiance.insights.radar import radar as service
+    with _session(as_user, lang) as (user, code):
+        from confiance.insights.radar import radar as service
 
-    result = _run(service, user, as_of=_day(as_of), lang=code)
-    if as_json:
-        return _print_json(result)
-    with translation.override(code):
+        result = _run(service, user, as_of=_day(as_of), lang=code)
+        if as_json:
+            return _print_json(result)
         table = Table(title=_("Customers taken for granted"), show_lines=True)
         for column in (_("#"), _("Customer"), _("Neglect"), _("Why")):
             table.add_column(column)
@@ -216,16 +248,15 @@ def plans(
     include_closed: Annotated[bool, typer.Option("--all", help="Include closed plans.")] = False,
 ) -> None:  # fmt: skip
     """Perseverance plans opened by every "no": overdue first, and the reversal rate."""
-    user, code = _prepare(as_user, lang)
-    from django.utils import translation
     from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
 
-    from confiance.insights.perseverance import plans as service
+    with _session(as_user, lang) as (user, code):
+        from confiance.insights.perseverance import plans as service
 
-    report = _run(service, user, as_of=_day(as_of), lang=code, include_closed=include_closed)
-    if as_json:
-        return _print_json(report)
-    with translation.override(code):
+        report = _run(service, user, as_of=_day(as_of), lang=code, include_closed=include_closed)
+        if as_json:
+            return _print_json(report)
         w = _words()
         table = Table(title=_("Perseverance plans"), show_lines=True)
         for column in (_("Opportunity"), _("Reason"), _("Next step"), _("Due"), _("Steps")):
@@ -254,7 +285,11 @@ def plans(
             rates.add_row(escape(r.seller), str(r.noes), str(r.reversed), rate)
         console.print(rates)
         console.print(
-            _("%(plans)d plans shown, %(overdue)d overdue.")
+            ngettext(
+                "%(plans)d plan shown, %(overdue)d overdue.",
+                "%(plans)d plans shown, %(overdue)d overdue.",
+                len(report.plans),
+            )
             % {"plans": len(report.plans), "overdue": report.overdue}
         )
 
@@ -263,16 +298,14 @@ def buying_map(
     account: AccountArg, as_user: AsUser = None, lang: LangOpt = None, as_json: JsonOpt = False
 ) -> None:
     """Buying-group map: positions per topic, divergences and a discussion agenda."""
-    user, code = _prepare(as_user, lang)
-    from django.utils import translation
     from django.utils.translation import gettext as _
 
-    from confiance.insights.buying_group import buying_group_map
+    with _session(as_user, lang) as (user, code):
+        from confiance.insights.buying_group import buying_group_map
 
-    result = _run(buying_group_map, user, account, lang=code)
-    if as_json:
-        return _print_json(result)
-    with translation.override(code):
+        result = _run(buying_group_map, user, _account(user, account), lang=code)
+        if as_json:
+            return _print_json(result)
         w = _words()
         if not result.topics:
             console.print(escape(result.summary))
@@ -314,15 +347,13 @@ def brief(
     meeting: Annotated[int | None, typer.Option(help="Id of the upcoming meeting.")] = None,
 ) -> None:  # fmt: skip
     """One-page brief before meeting an account."""
-    user, code = _prepare(as_user, lang)
-    from django.utils import translation
+    with _session(as_user, lang) as (user, code):
+        from confiance.insights.brief import meeting_brief
 
-    from confiance.insights.brief import meeting_brief
-
-    result = _run(meeting_brief, user, account, meeting=meeting, as_of=_day(as_of), lang=code)
-    if as_json:
-        return _print_json(result)
-    with translation.override(code):
+        target = _account(user, account)
+        result = _run(meeting_brief, user, target, meeting=meeting, as_of=_day(as_of), lang=code)
+        if as_json:
+            return _print_json(result)
         _print_brief(result)
 
 
@@ -343,7 +374,8 @@ def _print_brief(b) -> None:
     ):
         console.print(f"\n[bold]{label}[/bold]")
         for c in lines or []:
-            late = f" [red]({w['overdue']} {c.days_overdue} d)[/red]" if c.overdue else ""
+            days = _("%(n)d d") % {"n": c.days_overdue}
+            late = f" [red]({w['overdue']} {days})[/red]" if c.overdue else ""
             console.print(f"  • {escape(c.description)} — {c.due_date or '–'}{late}")
         if not lines:
             console.print(f"  [dim]{w['none']}[/dim]")
@@ -356,7 +388,11 @@ def _print_brief(b) -> None:
             console.print(f"  • {escape(p.opportunity)} ({escape(p.reason_label)}): {nxt}")
     console.print(f"\n[bold]{w['diverges']}[/bold]")
     for t in b.divergences:
-        camps = "; ".join(f"{c.alternative}: {', '.join(c.supporters)}" for c in t.camps)
+        camps = "; ".join(
+            _("%(alternative)s: %(names)s")
+            % {"alternative": c.alternative, "names": ", ".join(c.supporters)}
+            for c in t.camps
+        )
         console.print(f"  • {escape(t.title)} ({t.divergence}/100) — {escape(camps)}")
     if b.unknown:
         console.print(

@@ -14,7 +14,7 @@ from ninja import Field, Query, Router, Schema, Status
 from confiance.accounts.models import Account, AccountKind, SizeBand
 from confiance.api.access import accounts_for, require, save_clean, visible_account
 from confiance.api.errors import ERRORS, ApiError
-from confiance.api.types import Id, ListQuery, Money, Page, chars, paginate, path_id
+from confiance.api.types import Id, Input, ListQuery, Money, Page, chars, paginate, path_id
 from confiance.common import Currency, Language
 from confiance.users.models import Membership, Role
 
@@ -44,7 +44,7 @@ class AccountOut(Schema):
     updated_at: dt.datetime
 
 
-class AccountIn(Schema):
+class AccountIn(Input):
     name: chars(200, min_length=1)
     kind: Kind
     team_id: Id | None = Field(None, description="Defaults to your only team.")
@@ -59,7 +59,7 @@ class AccountIn(Schema):
     notes: chars() = ""
 
 
-class AccountPatch(Schema):
+class AccountPatch(Input):
     name: chars(200, min_length=1) = None
     kind: Kind = None
     owner_id: Id = None

@@ -19,12 +19,12 @@ from confiance.api.analysis import (
 )
 from confiance.api.auth import read_only_ok
 from confiance.api.errors import ERRORS
-from confiance.api.types import chars
+from confiance.api.types import Input, chars
 
 router = Router(tags=["coach"])
 
 
-class CoachRequest(Schema):
+class CoachRequest(Input):
     text: chars(MAX_TEXT) | None = Field(None, description="Notes, an e-mail or any prose.")
     transcript: list[TurnIn] | None = Field(None, max_length=MAX_TURNS)
     transcript_file: TranscriptFileIn | None = None

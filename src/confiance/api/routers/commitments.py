@@ -15,7 +15,7 @@ from confiance.accounts.models import Contact
 from confiance.accounts.permissions import can_see
 from confiance.api.access import get_or_404, require, save_clean, scoped, visible_account
 from confiance.api.errors import ERRORS
-from confiance.api.types import Id, ListQuery, Money, Page, chars, paginate, path_id
+from confiance.api.types import Id, Input, ListQuery, Money, Page, chars, paginate, path_id
 from confiance.common import Currency
 from confiance.interactions.models import Interaction
 from confiance.ledger.models import Commitment, CommitmentKind, Party
@@ -63,7 +63,7 @@ class CommitmentDetail(CommitmentOut):
 HoursField = Field(None, ge=0, max_digits=8, decimal_places=1)
 
 
-class CommitmentIn(Schema):
+class CommitmentIn(Input):
     account_id: Id
     party: Literal[tuple(Party.values)]
     kind: Literal[tuple(CommitmentKind.values)]
@@ -77,7 +77,7 @@ class CommitmentIn(Schema):
     interaction_id: Id | None = None
 
 
-class CommitmentPatch(Schema):
+class CommitmentPatch(Input):
     kind: Literal[tuple(CommitmentKind.values)] = None
     description: chars(10_000, min_length=1) = None
     owner_contact_id: Id | None = None
@@ -87,7 +87,7 @@ class CommitmentPatch(Schema):
     due_date: dt.date | None = None
 
 
-class StatusIn(Schema):
+class StatusIn(Input):
     status: Literal[tuple(CommitmentStatus.values)]
     on: dt.date | None = Field(None, description="When it was resolved; today by default.")
     note: chars(2_000) = ""

@@ -13,7 +13,7 @@ from ninja import Field, Query, Router, Schema, Status
 from confiance.accounts.models import BuyingRole, Contact, StakeholderPosition, Topic
 from confiance.api.access import get_or_404, require, save_clean, scoped, visible_account
 from confiance.api.errors import ERRORS
-from confiance.api.types import Id, ListQuery, Page, chars, paginate, path_id
+from confiance.api.types import Id, Input, ListQuery, Page, chars, paginate, path_id
 from confiance.common import Language
 
 router = Router(tags=["contacts, topics and positions"])
@@ -37,7 +37,7 @@ class ContactOut(Schema):
     updated_at: dt.datetime
 
 
-class ContactIn(Schema):
+class ContactIn(Input):
     account_id: Id
     name: chars(200, min_length=1)
     job_title: chars(200) = ""
@@ -48,7 +48,7 @@ class ContactIn(Schema):
     influence: int = Field(3, ge=1, le=5)
 
 
-class ContactPatch(Schema):
+class ContactPatch(Input):
     name: chars(200, min_length=1) = None
     job_title: chars(200) = None
     email: chars(254) = None
@@ -138,14 +138,14 @@ class TopicOut(Schema):
     updated_at: dt.datetime
 
 
-class TopicIn(Schema):
+class TopicIn(Input):
     account_id: Id
     title: chars(200, min_length=1)
     description: chars() = ""
     decided: bool = False
 
 
-class TopicPatch(Schema):
+class TopicPatch(Input):
     title: chars(200, min_length=1) = None
     description: chars() = None
     decided: bool = None
@@ -212,7 +212,7 @@ class PositionOut(Schema):
     updated_at: dt.datetime
 
 
-class PositionIn(Schema):
+class PositionIn(Input):
     contact_id: Id
     topic_id: Id
     priority: int = Field(3, ge=1, le=5)
@@ -221,7 +221,7 @@ class PositionIn(Schema):
     stance: chars() = ""
 
 
-class PositionPatch(Schema):
+class PositionPatch(Input):
     priority: int = Field(None, ge=1, le=5)
     preferred_alternative: chars(200) = None
     perceived_risk: chars(300) = None

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -13,7 +14,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from confiance.api.access import get_or_404, save_clean, scoped, visible_account
 from confiance.api.errors import ERRORS
-from confiance.api.types import Id, ListQuery, Money, Page, Percent, chars, paginate, path_id
+from confiance.api.types import Id, Input, ListQuery, Money, Page, Percent, chars, paginate, path_id
 from confiance.common import Currency
 from confiance.deals.models import (
     FollowUpPlan,
@@ -56,7 +57,7 @@ class OpportunityOut(Schema):
 Discount = Field(None, ge=0, le=100, max_digits=5, decimal_places=1)
 
 
-class OpportunityIn(Schema):
+class OpportunityIn(Input):
     account_id: Id
     title: chars(200, min_length=1)
     stage: Literal[tuple(Stage.values)] = "discovery"
@@ -66,7 +67,7 @@ class OpportunityIn(Schema):
     discount_pct: Decimal | None = Discount
 
 
-class OpportunityPatch(Schema):
+class OpportunityPatch(Input):
     title: chars(200, min_length=1) = None
     stage: Literal[tuple(Stage.values)] = None
     amount: Money = None
@@ -75,7 +76,7 @@ class OpportunityPatch(Schema):
     discount_pct: Decimal | None = Discount
 
 
-class OutcomeIn(Schema):
+class OutcomeIn(Input):
     outcome: Literal[tuple(Outcome.values)]
     reason: Literal[("", *LossReason.values)] = Field(
         "", description='Why the customer said no; required for "lost" and "no_decision".'
@@ -153,17 +154,34 @@ def record_outcome(request, payload: OutcomeIn, opportunity_id: int = path_id())
     from confiance.deals.services import record_outcome as record
 
     opportunity = get_or_404(_opportunities(request), opportunity_id)
-    record(
-        opportunity,
-        payload.outcome,
-        reason=payload.reason,
-        decided_at=payload.decided_at
-        or (None if payload.outcome == Outcome.OPEN else timezone.localdate()),
-        competitor=payload.competitor,
-        price_gap_pct=payload.price_gap_pct,
-        by=request.auth.user,
-    )
+    try:
+        record(
+            opportunity,
+            payload.outcome,
+            reason=payload.reason,
+            decided_at=payload.decided_at
+            or (None if payload.outcome == Outcome.OPEN else timezone.localdate()),
+            competitor=payload.competitor,
+            price_gap_pct=payload.price_gap_pct,
+            by=request.auth.user,
+        )
+    except ValidationError as exc:
+        raise _as_outcome_fields(exc) from exc
     return get_or_404(_opportunities(request), opportunity_id)
+
+
+# The model's field names in the business errors, and the names this request uses for them.
+_OUTCOME_FIELDS = {"loss_reason": "reason", "competitor_price_gap_pct": "price_gap_pct"}
+
+
+def _as_outcome_fields(exc: ValidationError) -> ValidationError:
+    """The model's errors under the request's field names (``reason``, not ``loss_reason``),
+    so that a client can point at the field it sent."""
+    if not hasattr(exc, "error_dict"):
+        return exc
+    return ValidationError(
+        {_OUTCOME_FIELDS.get(field, field): errors for field, errors in exc.error_dict.items()}
+    )
 
 
 class StepOut(Schema):
@@ -195,7 +213,7 @@ class PlanOut(Schema):
         return list(obj.steps.all())
 
 
-class StepPatch(Schema):
+class StepPatch(Input):
     done_on: dt.date | None = None
     note: chars(5_000) = None
 

@@ -17,7 +17,7 @@ from ninja import Field, Query, Router, Schema, Status
 from confiance.accounts.models import AccountKind
 from confiance.api.access import visible_account
 from confiance.api.errors import ERRORS, not_found
-from confiance.api.types import Id, ListQuery, Page, path_id
+from confiance.api.types import Id, Input, ListQuery, Page, path_id
 from confiance.insights.brief import Brief, NoSuchMeeting, meeting_brief
 from confiance.insights.buying_group import BuyingGroupMap, buying_group_map
 from confiance.insights.common import EARLIEST_AS_OF, LATEST_AS_OF, NoSuchAccount
@@ -115,7 +115,7 @@ def get_perseverance(request, params: Query[PerseveranceQuery]):
     )
 
 
-class ConfirmIn(Schema):
+class ConfirmIn(Input):
     on: dt.date | None = Field(None, description="Today by default.")
 
 

@@ -21,7 +21,7 @@ from confiance.api.analysis import (
     pick_input,
 )
 from confiance.api.errors import ERRORS
-from confiance.api.types import AwareDT, Id, ListQuery, Page, chars, paginate, path_id
+from confiance.api.types import AwareDT, Id, Input, ListQuery, Page, chars, paginate, path_id
 from confiance.interactions.models import Interaction, InteractionKind, Segment, Source
 
 router = Router(tags=["interactions"])
@@ -72,7 +72,7 @@ class InteractionOut(InteractionSummary):
         return list(obj.segments.all())
 
 
-class InteractionIn(Schema):
+class InteractionIn(Input):
     account_id: Id
     kind: Kind
     occurred_at: AwareDT
@@ -86,7 +86,7 @@ class InteractionIn(Schema):
     contact_ids: list[Id] = Field(default_factory=list, max_length=200)
 
 
-class InteractionPatch(Schema):
+class InteractionPatch(Input):
     kind: Kind = None
     occurred_at: AwareDT = None
     duration_seconds: int | None = Field(None, ge=0, le=MAX_DURATION)

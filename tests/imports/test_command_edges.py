@@ -1,0 +1,73 @@
+"""``confiance import`` as an operator uses it: accented account names, JSON for scripts,
+a directory by mistake, French from the first message."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from confiance.accounts.models import Account, AccountKind
+from confiance.cli import app
+from confiance.interactions.models import Interaction
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def hotel(seller, team) -> Account:
+    return Account.objects.create(
+        name="Hôtels Belle Époque", kind=AccountKind.CUSTOMER, owner=seller, team=team
+    )
+
+
+@pytest.mark.parametrize(
+    "typed", ["Hôtels Belle Époque", "HÔTELS BELLE ÉPOQUE", "hotels belle epoque"]
+)
+def test_account_is_found_whatever_its_case_and_accents(fixture_path, hotel, typed):
+    result = runner.invoke(
+        app, ["import", str(fixture_path("call.srt")), "--account", typed, "--as", "sophie"]
+    )
+    assert result.exit_code == 0, result.output + result.stderr
+    assert Interaction.objects.get().account == hotel
+
+
+def test_json_leaves_stdout_parseable(fixture_path, hotel):
+    result = runner.invoke(
+        app,
+        ["import", str(fixture_path("call.srt")), "--account", str(hotel.pk), "--as", "sophie"]
+        + ["--json", "--lang", "en"],
+    )
+    assert result.exit_code == 0, result.stderr
+    reports = json.loads(result.stdout)
+    assert reports[0]["created"] == {"meeting": 1, "segment": 3}
+    assert "call.srt: 4 created" in result.stderr
+
+
+def test_a_directory_that_is_not_an_export_is_named_as_such(tmp_path, hotel):
+    folder = tmp_path / "mails"
+    folder.mkdir()
+    result = runner.invoke(app, ["import", str(folder), "--as", "sophie", "--lang", "en"])
+    assert result.exit_code == 1
+    assert "mails: this is a directory, not a file nor an export" in result.stderr
+    assert "no such file" not in result.stderr
+
+
+def test_an_unknown_user_is_refused_in_the_language_asked(fixture_path, db):
+    result = runner.invoke(
+        app, ["import", str(fixture_path("call.srt")), "--as", "personne", "--lang", "fr"]
+    )
+    assert result.exit_code == 2
+    assert "erreur\u00a0: Utilisateur introuvable\u00a0: personne" in result.stderr
+
+
+def test_a_missing_mapping_file_is_named_without_the_systems_english(fixture_path, hotel):
+    result = runner.invoke(
+        app,
+        ["import", str(fixture_path("custom_accounts.csv")), "--mapping", "nope.toml"]
+        + ["--as", "sophie", "--lang", "fr"],
+    )
+    assert result.exit_code == 1
+    assert "nope.toml\u00a0: fichier introuvable" in result.stderr
+    assert "Errno" not in result.stderr
