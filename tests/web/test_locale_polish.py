@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.contrib.staticfiles import finders
+from django.core.paginator import Paginator
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
@@ -184,3 +187,27 @@ def test_password_forms_label_their_fields_like_every_other_form(client, seller_
     change = seller_client.get("/password/change/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "New password confirmation</label>" in change
     assert "confirmation:</label>" not in change
+
+
+def test_the_radar_does_not_score_a_well_kept_customer_as_neglected(rf, seller):
+    entries = [
+        SimpleNamespace(account_id=1, account="Hexagone", neglect=66, reasons=["Silent."]),
+        SimpleNamespace(account_id=2, account="Northbridge", neglect=0, reasons=[]),
+    ]
+    request = rf.get("/radar/")
+    request.user = seller
+    with translation.override("en"):
+        page = render_to_string(
+            "web/partials/radar.html",
+            {"neglected": Paginator(entries, 10).page(1), "packs": Paginator([], 10).page(1)},
+            request=request,
+        )
+    assert "neglect 66/100" in page
+    assert "neglect 0/100" not in page
+    assert page.index("Northbridge") < page.index("no sign of neglect")
+
+
+def test_the_timeline_does_not_number_each_page_from_the_same_figure(seller_client, account, note):
+    # A reversed list restarted at 15 on every page: "15" meant two different conversations.
+    page = seller_client.get(f"/accounts/{account.pk}/").content.decode()
+    assert "reversed>" not in page
