@@ -58,7 +58,9 @@ class CrmFile:
     def records(self) -> Iterator[CrmRecord]:
         """Stream the data rows; raise IngestError naming the line on a malformed row."""
         with _open_text(self.path, self.encoding) as handle:
-            reader = csv.reader(handle, delimiter=self.delimiter)
+            # strict: a quote left open at the end of the file (a truncated export) is an
+            # error naming its line, not a last row that silently swallows the rest.
+            reader = csv.reader(handle, delimiter=self.delimiter, strict=True)
             try:
                 next(reader, None)  # header
                 for row in reader:
@@ -143,12 +145,13 @@ def _detect_encoding(path: Path, filename: str) -> str:
     """UTF-8 (BOM stripped) when every byte decodes, else Windows-1252; refuse binary."""
     with path.open("rb") as handle:
         head = handle.read(_SNIFF_BYTES)
+        # UTF-16 first: every ASCII letter in it comes with a NUL byte (Excel's "Unicode text").
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16"
         if b"\x00" in head:
             raise IngestError(
                 gettext_noop("this is a binary file, not a CSV export"), filename=filename
             )
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return "utf-16"
         decoder = codecs.getincrementaldecoder("utf-8")()
         chunk, lines, multibyte = head, 0, False
         try:
