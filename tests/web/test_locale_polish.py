@@ -211,3 +211,18 @@ def test_the_timeline_does_not_number_each_page_from_the_same_figure(seller_clie
     # A reversed list restarted at 15 on every page: "15" meant two different conversations.
     page = seller_client.get(f"/accounts/{account.pk}/").content.decode()
     assert "reversed>" not in page
+
+
+def test_the_team_page_says_what_its_figures_are(manager_client, account, seller, note):
+    note.tone = -0.5
+    note.save()
+    opportunity = _opportunity(account, seller)
+    record_outcome(opportunity, Outcome.LOST, reason="price", decided_at=timezone.localdate())
+    record_outcome(opportunity, Outcome.WON, decided_at=timezone.localdate())
+    other = _opportunity(account, seller)
+    record_outcome(other, Outcome.LOST, reason="price", decided_at=timezone.localdate())
+    page = manager_client.get("/team/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "(latest month -0.50)" in page  # not a bare "(-0.50)"
+    assert "50%" in page and "50 %" not in page  # one of two "no"s won back, written in English
+    french = manager_client.get("/team/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert f"50{NBSP}%" in french
