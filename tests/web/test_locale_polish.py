@@ -226,3 +226,14 @@ def test_the_team_page_says_what_its_figures_are(manager_client, account, seller
     assert "50%" in page and "50 %" not in page  # one of two "no"s won back, written in English
     french = manager_client.get("/team/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert f"50{NBSP}%" in french
+
+
+def test_ledger_dates_cannot_be_misread_across_the_channel(seller_client, account, commitment):
+    # 03/12/2026 is 12 March to a British seller and 3 December to an American one.
+    commitment.due_date = dt.date(2026, 12, 3)
+    commitment.save()
+    page = seller_client.get(f"/accounts/{account.pk}/", HTTP_ACCEPT_LANGUAGE="en").content
+    assert "Dec. 3, 2026" in page.decode()
+    assert "12/03/2026" not in page.decode()
+    french = seller_client.get(f"/accounts/{account.pk}/", HTTP_ACCEPT_LANGUAGE="fr").content
+    assert "3 décembre 2026" in french.decode()
