@@ -71,3 +71,22 @@ def test_a_missing_mapping_file_is_named_without_the_systems_english(fixture_pat
     assert result.exit_code == 1
     assert "nope.toml\u00a0: fichier introuvable" in result.stderr
     assert "Errno" not in result.stderr
+
+
+def test_export_onto_a_file_is_a_message_not_a_traceback(account, tmp_path):
+    in_the_way = tmp_path / "export"
+    in_the_way.write_text("not a directory")
+    result = runner.invoke(app, ["export", "--out", str(in_the_way)])
+    assert result.exit_code == 1
+    assert "cannot write to" in result.stderr and "a file is in the way" in result.stderr
+    # A clean exit, not an unhandled FileExistsError.
+    assert isinstance(result.exception, SystemExit)
+
+
+def test_person_export_into_a_directory_is_a_message_not_a_traceback(claire, tmp_path):
+    result = runner.invoke(
+        app, ["person", "export", "claire.dubois@northwind.example", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 1
+    assert "it is a directory (give a file name)" in result.stderr
+    assert isinstance(result.exception, SystemExit)

@@ -52,6 +52,23 @@ def _print_error(message: str) -> None:
     err_console.print(f"[red]{prefix}[/red] {escape(message)}", soft_wrap=True)
 
 
+def _cannot_write(path: Path, exc: OSError) -> str:
+    """Why ``path`` cannot be written, without a traceback (a file where a directory is
+    expected, a missing parent, no permission)."""
+    from django.utils.translation import gettext as _
+
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        return _("cannot write to %(path)s: a file is in the way (give a directory)") % {
+            "path": path
+        }
+    if isinstance(exc, IsADirectoryError):
+        return _("cannot write to %(path)s: it is a directory (give a file name)") % {"path": path}
+    return _("cannot write to %(path)s: %(reason)s") % {
+        "path": path,
+        "reason": exc.strerror or exc,
+    }
+
+
 def _setup():
     from confiance.cli import setup_django
 
@@ -278,7 +295,10 @@ def export(
         teams = teams.filter(name=team)
         if not teams.exists():
             raise _fail(_("No such team: %(name)s") % {"name": team})
-    counts = export_team(list(teams), out)
+    try:
+        counts = export_team(list(teams), out)
+    except OSError as exc:
+        raise _fail(_cannot_write(out, exc)) from exc
     total = sum(counts.values())
     console.print(
         escape(
@@ -332,7 +352,10 @@ def person_export(
         raise _fail(_("Nobody with the address %(email)s") % {"email": email})
     text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
     if out:
-        out.write_text(text, encoding="utf-8")
+        try:
+            out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise _fail(_cannot_write(out, exc)) from exc
         console.print(escape(_("Wrote %(file)s") % {"file": out}))
     else:
         print(text)
