@@ -105,3 +105,22 @@ def test_radar_refuses_a_limit_below_one_instead_of_hiding_customers(hotel, limi
     result = run("radar", "--as", "sophie", "--lang", "en", "--limit", limit)
     assert result.exit_code == 2
     assert "--limit" in result.output
+
+
+def test_the_coach_says_a_missing_file_is_missing_in_french(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LANG": "fr_FR.UTF-8", "LANGUAGE": "fr"}
+    result = subprocess.run(
+        [sys.executable, "-m", "confiance.cli", "coach", str(tmp_path / "notes.txt")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    message = " ".join(result.stderr.split())
+    assert "notes.txt : fichier introuvable" in message
+    assert "No such file" not in message

@@ -78,6 +78,9 @@ def read_bytes(file: str) -> bytes:
 
 
 def _cannot_read(file: str, exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        # In the user's language, not the system's English "No such file or directory".
+        return _("%(file)s: no such file") % {"file": file}
     return _("%(file)s: cannot read: %(reason)s") % {"file": file, "reason": exc.strerror or exc}
 
 
