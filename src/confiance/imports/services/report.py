@@ -110,7 +110,8 @@ class ImportReport:
                 )
                 % {"n": count}
             )
-        line = f"{self.filename}: " + ", ".join(parts)
+        # Through the catalogue for French punctuation ("call.srt : 4 créés").
+        line = _("%(file)s: %(counts)s") % {"file": self.filename, "counts": ", ".join(parts)}
         if self.dry_run:
             line += " " + _("(dry run: nothing was saved)")
         return line
