@@ -237,3 +237,29 @@ def test_ledger_dates_cannot_be_misread_across_the_channel(seller_client, accoun
     assert "12/03/2026" not in page.decode()
     french = seller_client.get(f"/accounts/{account.pk}/", HTTP_ACCEPT_LANGUAGE="fr").content
     assert "3 décembre 2026" in french.decode()
+
+
+def test_new_deals_and_promises_start_in_the_account_s_currency(seller_client, account):
+    account.currency = "USD"
+    account.save()
+    for url in (f"/accounts/{account.pk}/opportunities/new/", f"/accounts/{account.pk}/"):
+        page = seller_client.get(url).content.decode()
+        assert '<option value="USD" selected>' in page, url
+    contact = seller_client.get(f"/accounts/{account.pk}/contacts/new/").content.decode()
+    assert '<option value="en" selected>' in contact  # the account's language
+
+
+def test_a_pasted_amount_keeps_its_figures_without_its_currency_sign(seller_client, account):
+    response = seller_client.post(
+        f"/accounts/{account.pk}/opportunities/new/",
+        {"title": "Columbus", "stage": "discovery", "amount": "$85,000", "currency": "USD"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    assert Opportunity.objects.get(title="Columbus").amount == Decimal("85000")
+    seller_client.post(
+        f"/accounts/{account.pk}/opportunities/new/",
+        {"title": "Lyon", "stage": "discovery", "amount": "120 000 €", "currency": "EUR"},
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+    assert Opportunity.objects.get(title="Lyon").amount == Decimal("120000")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zoneinfo
 from datetime import date
 
@@ -64,6 +65,8 @@ class UsersChoiceField(forms.ModelMultipleChoiceField):
 
 # Spaces a user may type between thousands: "1 234,56" in French (plain, no-break or narrow).
 GROUPING_SPACES = str.maketrans("", "", " \u00a0\u202f")
+# What a seller pastes along with an amount: "$85,000", "120 000 €", "CHF 40 000".
+CURRENCY_MARKS = re.compile(r"[€$£%]|\b(?:EUR|USD|GBP|CHF|CAD|CA)\b", re.IGNORECASE)
 
 
 class LocalDecimalField(forms.DecimalField):
@@ -80,7 +83,7 @@ class LocalDecimalField(forms.DecimalField):
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = value.strip().translate(GROUPING_SPACES)
+            value = CURRENCY_MARKS.sub("", value).strip().translate(GROUPING_SPACES)
             if get_format("DECIMAL_SEPARATOR") == ".":
                 value = value.replace(",", "")
         return super().to_python(value)
@@ -213,6 +216,8 @@ class CommitmentForm(Plain, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["owner_contact"].queryset = account.contacts.filter(erased_at__isnull=True)
         self.fields["owner_user"].queryset = team_members([account.team_id])
+        if not self.instance.pk:
+            self.fields["currency"].initial = account.currency
 
 
 class CommitmentEditForm(CommitmentForm):

@@ -39,6 +39,11 @@ def _edit(
     if request.method == "GET" and instance is None:
         # Links such as the buying-group matrix's "unknown" cells pre-fill the form.
         kwargs["initial"] = {k: v for k, v in request.GET.items() if k in form_class.base_fields}
+        # A deal on a dollar account is in dollars, a contact of a French account speaks French,
+        # unless the user says otherwise.
+        for field in ("currency", "language"):
+            if field in form_class.base_fields and form_class is not InteractionForm:
+                kwargs["initial"].setdefault(field, getattr(account, field))
     form = form_class(request.POST or None, instance=instance, **kwargs)
     if hasattr(form.instance, "account_id") and not form.instance.account_id:
         form.instance.account = account
