@@ -153,6 +153,11 @@ def test_missed_plan_steps_are_marked_overdue_and_the_no_is_dated(seller_client,
     assert f"decided on {long_date}" in html  # not "expected close" on a closed deal
     home = seller_client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert f"said no on {long_date}" in home
+    # Won back: the steps left undone are no longer late.
+    record_outcome(opportunity, Outcome.WON, decided_at=timezone.localdate(), by=seller)
+    html = seller_client.get(f"/accounts/{account.pk}/", HTTP_ACCEPT_LANGUAGE="en").content
+    plan_html = html.decode()[html.decode().index(f'id="plan{plan.pk}"') :]
+    assert "overdue since" not in plan_html
     assert decided.strftime("%m/%d/%Y") not in home
 
 
