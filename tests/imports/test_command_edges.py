@@ -90,3 +90,18 @@ def test_person_export_into_a_directory_is_a_message_not_a_traceback(claire, tmp
     assert result.exit_code == 1
     assert "it is a directory (give a file name)" in result.stderr
     assert isinstance(result.exception, SystemExit)
+
+
+def test_contacts_created_on_request_are_not_reported_unknown(fixture_path, hotel):
+    result = runner.invoke(
+        app,
+        ["import", str(fixture_path("thunderbird.mbox")), "--account", str(hotel.pk)]
+        + ["--as", "sophie", "--create-contacts", "--json", "--lang", "en"],
+    )
+    assert result.exit_code == 0, result.stderr
+    [report] = json.loads(result.stdout)
+    assert report["created"] == {"contact": 3, "email": 3}
+    # Every address now belongs to a contact: none is left unknown.
+    assert report["unknown"] == {}
+    assert "thunderbird.mbox: 6 created, 0 updated, 0 skipped" in result.stderr
+    assert "unknown" not in result.stderr

@@ -145,8 +145,10 @@ def _build(
         found = ctx.contacts_for(address, account)
         user = ctx.user_for(address)
         if not found and user is None:
-            ctx.report.unknown[address] += 1
-            if ctx.create_contacts:
+            # Created on request, an address is reported as a new contact, not as unknown.
+            if not ctx.create_contacts:
+                ctx.report.unknown[address] += 1
+            else:
                 contact = Contact.objects.create(
                     account=account,
                     name=(name or address.split("@")[0])[:200],
