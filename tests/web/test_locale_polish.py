@@ -268,3 +268,16 @@ def test_a_pasted_amount_keeps_its_figures_without_its_currency_sign(seller_clie
         HTTP_ACCEPT_LANGUAGE="fr",
     )
     assert Opportunity.objects.get(title="Lyon").amount == Decimal("120000")
+
+
+def test_the_portfolio_title_names_whose_portfolio_is_shown(
+    manager_client, manager, seller_client, seller, second_seller, account
+):
+    # A manager looking at Tom's portfolio must not read "Portfolio of <the manager>".
+    only_tom = manager_client.get(f"/?seller={second_seller.pk}", HTTP_ACCEPT_LANGUAGE="en")
+    title = only_tom.content.decode().split("<h1>")[1].split("</h1>")[0]
+    assert title == f"Portfolio of {second_seller.get_full_name() or second_seller.username}"
+    everyone = manager_client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<h1>Portfolio of the whole team</h1>" in everyone
+    own = seller_client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f"<h1>Portfolio of {seller.get_full_name() or seller.username}</h1>" in own
