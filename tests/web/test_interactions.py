@@ -170,3 +170,12 @@ def test_a_promise_made_by_a_contact_is_offered_as_theirs(seller_client, account
     )
     page = seller_client.get(f"/interactions/{interaction.pk}/").content.decode()
     assert 'value="theirs" class="small">Add to the ledger as theirs' in page
+
+
+def test_editing_a_transcript_says_where_its_words_are(seller_client, account, seller, note):
+    # The text box of a meeting with a transcript is empty; without a word, it looks lost.
+    interaction = _transcript(account, seller)
+    page = seller_client.get(f"/interactions/{interaction.pk}/edit/").content.decode()
+    assert "The transcript (3 turns) stays as it was imported" in page
+    plain = seller_client.get(f"/interactions/{note.pk}/edit/").content.decode()
+    assert "stays as it was imported" not in plain

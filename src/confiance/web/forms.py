@@ -13,6 +13,7 @@ from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, Set
 from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from confiance.accounts.models import Account, Contact, StakeholderPosition, Topic
 from confiance.deals.models import LossReason, Opportunity, Outcome
@@ -189,6 +190,14 @@ class InteractionForm(Plain, forms.ModelForm):
             )
         self.fields["contacts"].queryset = account.contacts.filter(erased_at__isnull=True)
         self.fields["contacts"].required = False
+        turns = self.instance.segments.count() if self.instance.pk else 0
+        if turns:
+            # The transcript is not in this box: say so, or an empty box reads as lost words.
+            self.fields["body"].help_text = ngettext(
+                "The transcript (%(count)d turn) stays as it was imported; add notes here.",
+                "The transcript (%(count)d turns) stays as it was imported; add notes here.",
+                turns,
+            ) % {"count": turns}
 
 
 class CommitmentForm(Plain, forms.ModelForm):
