@@ -7,13 +7,13 @@ from decimal import Decimal
 from typing import Literal
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from confiance.accounts.models import Account, AccountKind, SizeBand
 from confiance.api.access import accounts_for, require, save_clean, visible_account
 from confiance.api.errors import ERRORS, ApiError
+from confiance.api.search import search
 from confiance.api.types import Id, Input, ListQuery, Money, Page, chars, paginate, path_id
 from confiance.common import Currency, Language
 from confiance.users.models import Membership, Role
@@ -78,7 +78,7 @@ class AccountQuery(ListQuery):
     industry: chars(100) | None = None
     owner_id: Id | None = None
     team_id: Id | None = None
-    q: chars(200) | None = Field(None, description="Part of the name.")
+    q: chars(200) | None = Field(None, description="Part of the name (any case, accents optional).")
     ordering: Literal[
         "name", "-name", "created_at", "-created_at", "updated_at", "-updated_at",
         "annual_value", "-annual_value",
@@ -108,7 +108,7 @@ def list_accounts(request, params: Query[AccountQuery]):
     if params.team_id:
         qs = qs.filter(team_id=params.team_id)
     if params.q:
-        qs = qs.filter(Q(name__icontains=params.q))
+        qs = search(qs, params.q, "name")
     return paginate(qs, params, params.ordering)
 
 

@@ -6,13 +6,13 @@ import datetime as dt
 from typing import Literal
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from confiance.accounts.models import BuyingRole, Contact, StakeholderPosition, Topic
 from confiance.api.access import get_or_404, require, save_clean, scoped, visible_account
 from confiance.api.errors import ERRORS
+from confiance.api.search import search
 from confiance.api.types import Id, Input, ListQuery, Page, chars, paginate, path_id
 from confiance.common import Language
 
@@ -61,7 +61,10 @@ class ContactPatch(Input):
 class ContactQuery(ListQuery):
     account_id: Id | None = None
     buying_role: Role | None = None
-    q: chars(200) | None = Field(None, description="Part of the name, title or e-mail.")
+    q: chars(200) | None = Field(
+        None,
+        description="Part of the name, title or e-mail (any case, accents optional).",
+    )
     ordering: Literal["name", "-name", "influence", "-influence", "created_at", "-created_at"] = (
         "name"
     )
@@ -80,11 +83,7 @@ def list_contacts(request, params: Query[ContactQuery]):
     if params.buying_role:
         qs = qs.filter(buying_role=params.buying_role)
     if params.q:
-        qs = qs.filter(
-            Q(name__icontains=params.q)
-            | Q(job_title__icontains=params.q)
-            | Q(email__icontains=params.q)
-        )
+        qs = search(qs, params.q, "name", "job_title", "email")
     return paginate(qs, params, params.ordering)
 
 

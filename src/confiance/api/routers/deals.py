@@ -8,12 +8,12 @@ from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
 from confiance.api.access import get_or_404, save_clean, scoped, visible_account
 from confiance.api.errors import ERRORS
+from confiance.api.search import search
 from confiance.api.types import Id, Input, ListQuery, Money, Page, Percent, chars, paginate, path_id
 from confiance.common import Currency
 from confiance.deals.models import (
@@ -95,7 +95,10 @@ class OpportunityQuery(ListQuery):
     stage: Literal[tuple(Stage.values)] | None = None
     outcome: Literal[tuple(Outcome.values)] | None = None
     loss_reason: Literal[tuple(LossReason.values)] | None = None
-    q: chars(200) | None = Field(None, description="Part of the title or the competitor.")
+    q: chars(200) | None = Field(
+        None,
+        description="Part of the title or the competitor (any case, accents optional).",
+    )
     ordering: Literal[
         "created_at", "-created_at", "expected_close", "-expected_close",
         "amount", "-amount", "decided_at", "-decided_at",
@@ -115,7 +118,7 @@ def list_opportunities(request, params: Query[OpportunityQuery]):
         if value:
             qs = qs.filter(**{field: value})
     if params.q:
-        qs = qs.filter(Q(title__icontains=params.q) | Q(competitor__icontains=params.q))
+        qs = search(qs, params.q, "title", "competitor")
     return paginate(qs, params, params.ordering)
 
 
