@@ -281,3 +281,13 @@ def test_the_portfolio_title_names_whose_portfolio_is_shown(
     assert "<h1>Portfolio of the whole team</h1>" in everyone
     own = seller_client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert f"<h1>Portfolio of {seller.get_full_name() or seller.username}</h1>" in own
+
+
+def test_each_reopen_and_edit_button_names_its_commitment(seller_client, account, commitment):
+    # A screen reader listing the page's buttons otherwise hears "Reopen, Reopen, Reopen".
+    commitment.status = "kept_late"
+    commitment.resolved_at = timezone.localdate()
+    commitment.save()
+    page = seller_client.get(f"/accounts/{account.pk}/", HTTP_ACCEPT_LANGUAGE="en").content
+    assert 'aria-label="Reopen: Send the revised quote"' in page.decode()
+    assert 'aria-label="Edit: Send the revised quote"' in page.decode()
