@@ -124,3 +124,14 @@ def test_the_coach_says_a_missing_file_is_missing_in_french(tmp_path):
     message = " ".join(result.stderr.split())
     assert "notes.txt : fichier introuvable" in message
     assert "No such file" not in message
+
+
+def test_no_token_is_created_for_a_deactivated_user(seller):
+    from confiance.api.models import ApiToken
+
+    seller.is_active = False
+    seller.save()
+    result = run("token", "create", "--user", "sophie", "--scope", "write")
+    assert result.exit_code == 1
+    assert "'sophie' is deactivated: a token for them would not work" in result.output
+    assert not ApiToken.objects.exists()

@@ -45,7 +45,15 @@ def create(
         message = _("scope must be read or write, not %(scope)s") % {"scope": repr(scope)}
         err_console.print(f"[red]{_('error:')}[/red] {escape(message)}")
         raise typer.Exit(2)
-    created = create_token(_find_user(user), scope, name)
+    owner = _find_user(user)
+    if not owner.is_active:
+        # A deactivated user's tokens are refused by the API: do not hand out a dead token.
+        message = _("%(name)s is deactivated: a token for them would not work") % {
+            "name": repr(user)
+        }
+        err_console.print(f"[red]{_('error:')}[/red] {escape(message)}")
+        raise typer.Exit(1)
+    created = create_token(owner, scope, name)
     # The secret alone on stdout, so that scripts can capture it; the rest on stderr.
     summary = _(
         "Created %(scope)s token %(prefix)s… (id %(id)s) for %(user)s. "
