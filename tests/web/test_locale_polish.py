@@ -291,3 +291,22 @@ def test_each_reopen_and_edit_button_names_its_commitment(seller_client, account
     page = seller_client.get(f"/accounts/{account.pk}/", HTTP_ACCEPT_LANGUAGE="en").content
     assert 'aria-label="Reopen: Send the revised quote"' in page.decode()
     assert 'aria-label="Edit: Send the revised quote"' in page.decode()
+
+
+def test_a_comma_that_is_not_grouping_thousands_is_refused_in_english(seller_client, account):
+    opportunity = _opportunity(account, seller=account.owner)
+    prefix = f"outcome{opportunity.pk}"
+    response = seller_client.post(
+        f"/opportunities/{opportunity.pk}/outcome/",
+        {
+            f"{prefix}-outcome": "lost",
+            f"{prefix}-reason": "price",
+            f"{prefix}-decided_at": "2026-11-20",
+            f"{prefix}-price_gap_pct": "20,5",  # not 205
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 400
+    assert "Enter a number." in response.content.decode()
+    opportunity.refresh_from_db()
+    assert opportunity.outcome == Outcome.OPEN

@@ -67,6 +67,7 @@ class UsersChoiceField(forms.ModelMultipleChoiceField):
 # Spaces a user may type between thousands: "1 234,56" in French (plain, no-break or narrow).
 GROUPING_SPACES = str.maketrans("", "", " \u00a0\u202f")
 # What a seller pastes along with an amount: "$85,000", "120 000 €", "CHF 40 000".
+COMMA_GROUPED = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$")
 CURRENCY_MARKS = re.compile(r"[€$£%]|\b(?:EUR|USD|GBP|CHF|CAD|CA)\b", re.IGNORECASE)
 
 
@@ -85,7 +86,9 @@ class LocalDecimalField(forms.DecimalField):
     def to_python(self, value):
         if isinstance(value, str):
             value = CURRENCY_MARKS.sub("", value).strip().translate(GROUPING_SPACES)
-            if get_format("DECIMAL_SEPARATOR") == ".":
+            # "1,234.5" loses its grouping commas; "20,5" keeps its comma and is refused, rather
+            # than silently read as 205.
+            if get_format("DECIMAL_SEPARATOR") == "." and COMMA_GROUPED.match(value):
                 value = value.replace(",", "")
         return super().to_python(value)
 
