@@ -105,3 +105,14 @@ def test_contacts_created_on_request_are_not_reported_unknown(fixture_path, hote
     assert report["unknown"] == {}
     assert "thunderbird.mbox: 6 created, 0 updated, 0 skipped" in result.stderr
     assert "unknown" not in result.stderr
+
+
+def test_person_commands_answer_in_the_language_asked(db):
+    export = runner.invoke(app, ["person", "export", "nobody@example.fr", "--lang", "fr"])
+    assert export.exit_code == 1
+    assert "Personne n’a l’adresse nobody@example.fr" in export.stderr
+    erase = runner.invoke(
+        app, ["person", "erase", "nobody@example.fr", "--as", "personne", "--lang", "fr", "--yes"]
+    )
+    assert erase.exit_code == 2
+    assert "Utilisateur introuvable\u00a0: personne" in erase.stderr

@@ -39,6 +39,12 @@ AsUser = Annotated[
 ]
 
 
+LangOpt = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="fr or en (default: the user's profile language)."),
+]
+
+
 def _fail(message: str, code: int = 1) -> typer.Exit:
     _print_error(message)
     return typer.Exit(code)
@@ -340,9 +346,17 @@ def person_export(
         Path | None,
         typer.Option("--out", help="Write the JSON to this file instead of the screen."),
     ] = None,
+    lang: LangOpt = None,
 ) -> None:
     """Everything held about the contact(s) with this address, as JSON."""
     _setup()
+    from django.utils import translation
+
+    with translation.override(lang.value if lang else translation.get_language()):
+        _person_export(email, out)
+
+
+def _person_export(email: str, out: Path | None) -> None:
     from django.utils.translation import gettext as _
 
     from confiance.imports.services.gdpr import export_person
@@ -366,14 +380,25 @@ def person_erase(
     email: Annotated[str, typer.Argument(help="The person's e-mail address.")],
     as_user: AsUser = None,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Erase a person's data everywhere; keep anonymised aggregates; log the erasure."""
     _setup()
+    from django.utils import translation
+
+    from confiance.insights.common import user_language
+
+    with translation.override(lang.value if lang else translation.get_language()):
+        user = _acting_user(as_user)
+    with translation.override(lang.value if lang else user_language(user)):
+        _person_erase(email, user, yes)
+
+
+def _person_erase(email: str, user, yes: bool) -> None:
     from django.utils.translation import gettext as _
 
     from confiance.imports.services.gdpr import erase_person, find_contacts
 
-    user = _acting_user(as_user)
     if not find_contacts(email).exists():
         raise _fail(_("Nobody with the address %(email)s") % {"email": email})
     if not yes and not typer.confirm(_("Erase everything about %(email)s?") % {"email": email}):
