@@ -117,3 +117,12 @@ def test_going_back_to_the_browser_s_language(seller_client, seller):
     seller_client.post("/profile/", {"language": "", "time_zone": ""})
     page = seller_client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert 'lang="en"' in page
+
+
+def test_choosing_french_confirms_it_in_french(seller_client, seller):
+    response = seller_client.post(
+        "/profile/", {"language": "fr", "time_zone": ""}, HTTP_ACCEPT_LANGUAGE="en", follow=True
+    )
+    page = response.content.decode()
+    assert "Vos préférences sont enregistrées." in page
+    assert "Your preferences are saved." not in page

@@ -8,6 +8,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
@@ -57,6 +58,9 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         form.save()
+        if instance.language:
+            # Say it in the language just chosen, as the next page will be.
+            translation.activate(instance.language)
         messages.success(request, _("Your preferences are saved."))
         response = redirect("profile")
         # The language cookie would otherwise keep an earlier choice over the browser's.
