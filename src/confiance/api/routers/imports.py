@@ -51,8 +51,21 @@ def _max_bytes() -> int:
     return int(getattr(settings, "CONFIANCE_API_MAX_IMPORT_BYTES", DEFAULT_MAX_BYTES))
 
 
+MAX_MAPPING_BYTES = 1024 * 1024
+MAPPING_FILE = File(
+    None,
+    description="For a CSV that is not a HubSpot or Salesforce export: its mapping file "
+    "(TOML, or JSON when its name ends in .json), as `confiance import --mapping` takes.",
+)
+
+
 @router.post("/imports", response={200: ImportResult, **ERRORS})
-def import_upload(request, form: Form[ImportForm], file: File[UploadedFile]):
+def import_upload(
+    request,
+    form: Form[ImportForm],
+    file: File[UploadedFile],
+    mapping: UploadedFile | None = MAPPING_FILE,
+):
     """Import one uploaded file; the report says what was created, updated and skipped.
 
     A file that cannot be read leaves the database exactly as it was and answers 422 with
@@ -73,6 +86,7 @@ def import_upload(request, form: Form[ImportForm], file: File[UploadedFile]):
         with path.open("wb") as handle:
             for chunk in file.chunks():
                 handle.write(chunk)
+        mapping_path = _save_mapping(mapping, Path(folder)) if mapping is not None else None
         report = import_file(
             path,
             user=request.auth.user,
@@ -81,6 +95,7 @@ def import_upload(request, form: Form[ImportForm], file: File[UploadedFile]):
             dry_run=form.dry_run,
             create_contacts=form.create_contacts,
             occurred_at=form.occurred_at,
+            mapping=mapping_path,
         )
     if report.error:
         raise ApiError(
@@ -90,3 +105,20 @@ def import_upload(request, form: Form[ImportForm], file: File[UploadedFile]):
             details=[{"field": "file", "code": "import_failed", "message": report.summary()}],
         )
     return report.as_dict()
+
+
+def _save_mapping(mapping: UploadedFile, folder: Path) -> Path:
+    """The uploaded mapping file, in its own folder (its name may be the CSV's)."""
+    if mapping.size is not None and mapping.size > MAX_MAPPING_BYTES:
+        raise ApiError(
+            413,
+            "too_large",
+            _("This file is larger than %(mb)s MB.") % {"mb": MAX_MAPPING_BYTES // (1024 * 1024)},
+        )
+    # Under its own name, which error messages quote (.json is read as JSON, the rest TOML).
+    target = folder / "mapping" / (Path(mapping.name or "").name or "mapping.toml")
+    target.parent.mkdir()
+    with target.open("wb") as handle:
+        for chunk in mapping.chunks():
+            handle.write(chunk)
+    return target
