@@ -155,3 +155,22 @@ def test_readme_screenshot_of_a_demo_account(page, transactional_db):
     if os.environ.get("UPDATE_SCREENSHOTS") == "1":
         DOCS_SHOT.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, DOCS_SHOT)
+
+
+def test_a_demo_meeting_brief_prints_on_one_page(page, transactional_db):
+    """Northbridge's hosting meeting, the fullest brief of the demo, fits one A4 sheet."""
+    from confiance.demo import DEMO_PASSWORD, load_demo
+    from confiance.interactions.models import Interaction
+
+    load_demo()
+    meeting = Interaction.objects.get(title="Hosting decision meeting")
+    page.goto(page.base + "/login/")
+    page.get_by_label("User name").fill("james")
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"{page.base}/meetings/{meeting.pk}/brief/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Northbridge")
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages == 1, f"the brief prints on {pages} pages"
