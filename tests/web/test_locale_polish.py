@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from confiance.accounts.models import Topic
+from confiance.accounts.models import Account, Topic
 from confiance.deals.models import FollowUpPlan, Opportunity, Outcome
 from confiance.deals.services import record_outcome
 from confiance.ledger.models import Commitment
@@ -310,3 +310,16 @@ def test_a_comma_that_is_not_grouping_thousands_is_refused_in_english(seller_cli
     assert "Enter a number." in response.content.decode()
     opportunity.refresh_from_db()
     assert opportunity.outcome == Outcome.OPEN
+
+
+def test_the_account_list_finds_and_sorts_names_the_french_way(seller_client, seller, team):
+    for name in ("Val-de-Loire Habitat", "Énergies Vallée du Rhône", "Mercier Équipements"):
+        Account.objects.create(name=name, kind="customer", owner=seller, team=team)
+    page = seller_client.get("/accounts/").content.decode()
+    assert page.index("Énergies Vallée") < page.index("Mercier Équipements")
+    assert page.index("Mercier Équipements") < page.index("Val-de-Loire")
+    for typed in ("energies", "ÉNERGIES", "énergies"):
+        found = seller_client.get("/accounts/", {"q": typed}).content.decode()
+        assert "Énergies Vallée du Rhône" in found, typed
+        assert "Val-de-Loire" not in found
+    assert "Mercier" in seller_client.get("/accounts/", {"q": "équipements"}).content.decode()

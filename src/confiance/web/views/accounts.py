@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from confiance.accounts.models import Account, AccountKind
 from confiance.accounts.permissions import visible_accounts
+from confiance.api.search import Folded, search
 from confiance.deals.models import Outcome, PlanResult, StepKind
 from confiance.ledger.models import Commitment, Status
 from confiance.web import sections
@@ -29,10 +29,14 @@ def account_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     kind = request.GET.get("kind", "")
     if query:
-        accounts = accounts.filter(Q(name__icontains=query) | Q(industry__icontains=query))
+        # "energies" or "équipements" finds "Énergies…" and "…Équipements…" (icontains folds
+        # neither accents nor, on SQLite, the case of accented letters).
+        accounts = search(accounts, query, "name", "industry")
     if kind in AccountKind.values:
         accounts = accounts.filter(kind=kind)
-    page = Paginator(accounts.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    # Sorted as a reader expects: "Énergies" among the E's, not after "Val-de-Loire".
+    accounts = accounts.annotate(sort_name=Folded("name")).order_by("sort_name", "pk")
+    page = Paginator(accounts, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "web/account_list.html",
