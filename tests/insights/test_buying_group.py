@@ -129,3 +129,11 @@ def test_free_text_wordings_of_the_same_option_form_one_camp(account, seller):
         ("Cloud, phased", ["D"], []),
         ("Managed cloud", ["C"], []),
     ]
+
+
+def test_the_summary_counts_topics_with_the_right_plural_in_both_languages(account, seller):
+    Topic.objects.create(account=account, title="Hosting")
+    english = buying_group_map(seller, account, lang="en").summary
+    french = buying_group_map(seller, account, lang="fr").summary
+    assert english.startswith(f"{account.name}: 1 topic, 0 of them strongly divided.")
+    assert ": 1 sujet, dont 0 très divisé." in french

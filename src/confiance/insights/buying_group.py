@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from confiance.accounts.models import BuyingRole, Contact, StakeholderPosition, Topic
 
@@ -283,10 +284,14 @@ def _understand(view: TopicView) -> list[str]:
 
 def _summary(name: str, views: list[TopicView], unknown: list[str]) -> str:
     divided = [v for v in views if not v.decided and (v.divergence or 0) >= 50]
-    text = _("%(name)s: %(topics)d topics, %(divided)d strongly divided.") % {
+    topics = ngettext("%(n)d topic", "%(n)d topics", len(views)) % {"n": len(views)}
+    split = ngettext(
+        "%(n)d of them strongly divided", "%(n)d of them strongly divided", len(divided)
+    ) % {"n": len(divided)}
+    text = _("%(name)s: %(topics)s, %(divided)s.") % {
         "name": name,
-        "topics": len(views),
-        "divided": len(divided),
+        "topics": topics,
+        "divided": split,
     }
     if unknown:
         text += " " + _("No known position for: %(names)s.") % {"names": ", ".join(unknown)}
