@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import statistics
 from collections import Counter
 
@@ -19,6 +20,7 @@ from confiance.accounts.models import Account, Contact
 from confiance.accounts.permissions import visible_accounts
 from confiance.deals.models import FollowUpPlan, Opportunity
 from confiance.demo import DEMO_PASSWORD, TEAM_NAME, load_demo
+from confiance.demo.people import FEMININE_FR
 from confiance.interactions.models import Interaction, Segment
 from confiance.ledger.models import Commitment, CommitmentEvent
 from confiance.users.models import Team
@@ -308,3 +310,21 @@ def test_the_manager_sees_the_neglected_customer_first_on_the_radar(client):
     page = client.get("/radar/").content.decode()
     assert "Groupe Hexagone Logistique" in page
     assert page.index("Groupe Hexagone Logistique") < page.index("Atlas Freight Lines")
+
+
+MASCULINE_TITLE = r"\b(Directeur|Chef|Contrôleur|Acheteur|Technicien)\b"
+FEMININE_TITLE = r"\b(Directrice|Cheffe|Contrôleuse|Acheteuse|Technicienne)\b"
+
+
+def test_french_job_titles_agree_with_the_person():
+    # "Alain Renaud, Directrice générale" reads as sloppy data to any French user.
+    wrong = [
+        f"{contact.name}, {contact.job_title}"
+        for contact in Contact.objects.filter(account__language="fr")
+        for first in [contact.name.split()[0]]
+        if re.search(
+            FEMININE_TITLE if first not in FEMININE_FR else MASCULINE_TITLE, contact.job_title
+        )
+    ]
+    assert Contact.objects.filter(account__language="fr").count() > 40
+    assert not wrong, wrong

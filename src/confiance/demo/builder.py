@@ -34,6 +34,7 @@ from .people import (
     TEAM_NAME,
     USERS,
     demo_logins,
+    job_title,
 )
 from .portfolio import ACCOUNTS, TIME_ZONES, AccountSpec
 from .stories import ROLES
@@ -174,7 +175,7 @@ class _Builder:
                     Contact(
                         account=self.accounts[spec.key],
                         name=f"{first} {last}",
-                        job_title=rng.choice(JOB_TITLES[spec.language][role]),
+                        job_title=job_title(rng.choice(JOB_TITLES[spec.language][role]), first),
                         email=f"{_ascii(first)}.{_ascii(last)}@{spec.domain}",
                         phone=f"{PHONE_PREFIX[spec.country]} {rng.randint(100, 999)} "
                         f"{rng.randint(1000, 9999)}",

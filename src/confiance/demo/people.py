@@ -224,26 +224,53 @@ LAST_NAMES = {
     ],
 }
 
-#: Job titles by buying role, written in each language as people actually sign.
+#: Job titles by buying role, written in each language as people actually sign. French titles
+#: agree with the person: (for a man, for a woman).
 JOB_TITLES = {
     "fr": {
         "decision_maker": [
-            "Directeur des opérations",
-            "Directrice générale déléguée",
-            "Directeur industriel",
+            ("Directeur des opérations", "Directrice des opérations"),
+            ("Directeur général délégué", "Directrice générale déléguée"),
+            ("Directeur industriel", "Directrice industrielle"),
         ],
-        "economic_buyer": ["Directrice administrative et financière", "Directeur financier"],
+        "economic_buyer": [
+            ("Directeur administratif et financier", "Directrice administrative et financière"),
+            ("Directeur financier", "Directrice financière"),
+        ],
         "champion": [
-            "Responsable maintenance",
-            "Responsable des services techniques",
-            "Cheffe de projet GMAO",
+            ("Responsable maintenance", "Responsable maintenance"),
+            ("Responsable des services techniques", "Responsable des services techniques"),
+            ("Chef de projet GMAO", "Cheffe de projet GMAO"),
         ],
-        "technical_evaluator": ["DSI", "Responsable infrastructure", "Architecte SI"],
-        "user": ["Chef d'équipe maintenance", "Technicienne méthodes", "Responsable de site"],
-        "finance": ["Contrôleuse de gestion", "Responsable comptabilité fournisseurs"],
-        "procurement": ["Acheteur hors production", "Responsable achats"],
-        "influencer": ["Responsable qualité", "Responsable HSE"],
-        "blocker": ["Responsable sécurité des systèmes d'information", "Directeur juridique"],
+        "technical_evaluator": [
+            ("DSI", "DSI"),
+            ("Responsable infrastructure", "Responsable infrastructure"),
+            ("Architecte SI", "Architecte SI"),
+        ],
+        "user": [
+            ("Chef d'équipe maintenance", "Cheffe d'équipe maintenance"),
+            ("Technicien méthodes", "Technicienne méthodes"),
+            ("Responsable de site", "Responsable de site"),
+        ],
+        "finance": [
+            ("Contrôleur de gestion", "Contrôleuse de gestion"),
+            ("Responsable comptabilité fournisseurs", "Responsable comptabilité fournisseurs"),
+        ],
+        "procurement": [
+            ("Acheteur hors production", "Acheteuse hors production"),
+            ("Responsable achats", "Responsable achats"),
+        ],
+        "influencer": [
+            ("Responsable qualité", "Responsable qualité"),
+            ("Responsable HSE", "Responsable HSE"),
+        ],
+        "blocker": [
+            (
+                "Responsable sécurité des systèmes d'information",
+                "Responsable sécurité des systèmes d'information",
+            ),
+            ("Directeur juridique", "Directrice juridique"),
+        ],
     },
     "en": {
         "decision_maker": ["Chief Operating Officer", "Operations Director", "Managing Director"],
@@ -257,6 +284,18 @@ JOB_TITLES = {
         "blocker": ["Information Security Officer", "Head of Legal"],
     },
 }
+
+#: French first names of the pool that are women's, so that titles agree ("Directrice").
+FEMININE_FR = frozenset(FIRST_NAMES["fr"][0::2])
+
+
+def job_title(choice: str | tuple[str, str], first_name: str) -> str:
+    """The title as the person signs it: French titles agree with their first name."""
+    if isinstance(choice, str):
+        return choice
+    man, woman = choice
+    return woman if first_name in FEMININE_FR else man
+
 
 #: The order in which a buying group is filled: the first roles matter most.
 ROLE_ORDER = [
