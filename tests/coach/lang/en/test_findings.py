@@ -30,7 +30,12 @@ CASES = [
         "won't let them walk all over us",
     ),
     ("If they don't sign Monday, we'll walk away.", "ultimatum", "we'll walk away"),
+    ("If they don't sign by Friday, we'll pull the offer.", "ultimatum", "we'll pull the offer"),
 ]
+
+
+def test_pulling_data_is_not_a_threat():
+    assert analyze("We pull the data every night from the CRM.", lang="en")["findings"] == []
 
 
 @pytest.mark.parametrize(("text", "category", "span"), CASES)

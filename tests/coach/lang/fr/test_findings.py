@@ -37,7 +37,20 @@ CASES = [
     ("Ils se moquent de nous avec ce planning.", "bad_intent", "Ils se moquent de nous"),
     ("On ne va pas se laisser faire jeudi.", "fight_metaphor", "ne va pas se laisser faire"),
     ("S'ils ne signent pas lundi, on arrête tout.", "ultimatum", "on arrête tout"),
+    (
+        "S'ils ne signent pas avant la fin du mois, on retire l'offre.",
+        "ultimatum",
+        "on retire l'offre",
+    ),
+    ("Sinon nous retirerons notre proposition.", "ultimatum", "nous retirerons notre proposition"),
 ]
+
+
+def test_retirer_une_clause_a_leur_demande_n_est_pas_une_menace():
+    assert (
+        analyze("Nous avons retiré la clause de pénalité à leur demande.", lang="fr")["findings"]
+        == []
+    )
 
 
 @pytest.mark.parametrize(("text", "category", "span"), CASES)
