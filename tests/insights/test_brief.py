@@ -138,8 +138,17 @@ def test_the_brief_brings_back_pending_noes(account, seller):
     record_outcome(opp, "lost", reason="price", decided_at=TODAY - 10 * DAY, competitor="Acme")
     brief = meeting_brief(seller, account, as_of=TODAY)
     assert [p.opportunity for p in brief.plans] == ["Extension"] and brief.plans[0].overdue
-    assert "Come back to the “no” on Extension: call back (due 2026-11-12)." in brief.agenda
+    assert "Come back to the “no” on Extension: call back (due 12 November 2026)." in brief.agenda
     assert (
         "Can we go through both offers line by line, to be sure we compare the same things?"
         in brief.questions
     )
+
+
+def test_the_tone_reads_only_conversations_already_held(situation, seller):
+    # The meeting being prepared (and anything else still planned) has not happened yet: a
+    # tone on it (an agenda, say) must not count as "the latest conversation".
+    upcoming = talk(situation, timezone.now() + dt.timedelta(days=3), tone=-0.9)
+    talk(situation, timezone.now() + dt.timedelta(days=9), tone=-0.8)
+    brief = meeting_brief(seller, situation, meeting=upcoming.pk, as_of=TODAY)
+    assert [t.tone for t in brief.tones] == [-0.3, 0.3, 0.4]

@@ -190,9 +190,11 @@ def _commitments(account, as_of: dt.date) -> tuple[list[CommitmentLine], list[Co
 
 
 def _tones(account, meeting: Interaction | None) -> list[ToneLine]:
-    before = meeting.occurred_at if meeting else timezone.now()
+    # Conversations already held: not the meeting being prepared, nor anything still planned.
+    now = timezone.now()
+    before = min(meeting.occurred_at, now) if meeting else now
     rows = Interaction.objects.filter(
-        account=account, kind__in=TWO_WAY, tone__isnull=False, occurred_at__lte=before
+        account=account, kind__in=TWO_WAY, tone__isnull=False, occurred_at__lt=before
     ).order_by("-occurred_at")[:LAST_CONVERSATIONS]
     return [ToneLine(i.pk, i.occurred_at, i.kind, str(i), round(i.tone, 2)) for i in rows]
 
@@ -277,7 +279,11 @@ def _agenda(brief: Brief, group) -> tuple[list[str], list[str]]:
             continue
         agenda.append(
             _("Come back to the “no” on %(deal)s: %(step)s (due %(due)s).")
-            % {"deal": plan.opportunity, "step": step.label.lower(), "due": step.due_date}
+            % {
+                "deal": plan.opportunity,
+                "step": step.label.lower(),
+                "due": date_format(step.due_date, "j F Y"),
+            }
         )
         if plan.reason in ("price", "competitor"):
             questions.append(
