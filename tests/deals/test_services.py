@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from confiance.deals.models import FollowUpPlan, Opportunity, PlanStep
 from confiance.deals.services import record_outcome
@@ -39,7 +40,10 @@ def test_a_price_no_opens_a_plan_with_a_comparison_and_dated_steps(opportunity, 
         ("decide_together", dt.date(2026, 12, 11)),
     ]
     compare = PlanStep.objects.get(kind="compare")
-    assert compare.note == "Acme is said to be 20% cheaper: compare like for like."
+    assert compare.note == ""  # the note is for what happened; the reminder is read live
+    assert compare.hint == "Acme is said to be 20% cheaper: compare like for like."
+    with translation.override("fr"):
+        assert compare.hint.startswith("Acme serait 20")
     assert opportunity.plan.opened_on == FRIDAY and opportunity.plan.result == "pending"
 
 

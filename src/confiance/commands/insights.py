@@ -270,6 +270,8 @@ def plans(
             for s in p.steps:
                 mark = "✓" if s.done_on else ("!" if s.overdue else "·")
                 lines.append(f"{mark} {s.due_date} {escape(s.label)}")
+                if s.hint:
+                    lines.append(f"    {escape(s.hint)}")
                 lines.extend(f"    - {escape(item)}" for item in s.checklist)
             title = f"{escape(p.account)} · {escape(p.opportunity)}\n[dim]{escape(p.seller)}[/dim]"
             reason = escape(p.reason_label + (f" · {p.competitor}" if p.competitor else ""))

@@ -186,3 +186,26 @@ class PlanStep(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+    @property
+    def hint(self) -> str:
+        """What this step is about, in the reader's language (the comparison's price gap)."""
+        if self.kind != StepKind.COMPARE:
+            return ""
+        opportunity = self.plan.opportunity
+        return comparison_hint(opportunity.competitor, opportunity.competitor_price_gap_pct)
+
+
+def comparison_hint(competitor: str, gap) -> str:
+    """The like-for-like reminder of a comparison step, in the active language."""
+    from django.utils.translation import gettext
+
+    if competitor and gap is not None:
+        return gettext(
+            "%(competitor)s is said to be %(gap)s%% cheaper: compare like for like."
+        ) % {"competitor": competitor, "gap": f"{float(gap):g}"}
+    if competitor:
+        return gettext("Compare our offer with %(competitor)s's, like for like.") % {
+            "competitor": competitor
+        }
+    return gettext("Compare like for like before accepting the price gap.")

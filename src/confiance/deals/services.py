@@ -57,21 +57,6 @@ def plan_steps(reason: str, decided_at: dt.date) -> list[tuple[str, dt.date]]:
     return steps
 
 
-def _step_note(kind: str, competitor: str, gap: Decimal | None) -> str:
-    if kind != StepKind.COMPARE:
-        return ""
-    if competitor and gap is not None:
-        return _("%(competitor)s is said to be %(gap)s%% cheaper: compare like for like.") % {
-            "competitor": competitor,
-            "gap": f"{float(gap):g}",
-        }
-    if competitor:
-        return _("Compare our offer with %(competitor)s's, like for like.") % {
-            "competitor": competitor
-        }
-    return _("Compare like for like before accepting the price gap.")
-
-
 @transaction.atomic
 def record_outcome(
     opportunity: Opportunity,
@@ -120,7 +105,6 @@ def _open_plan(opportunity: Opportunity, decided_at: dt.date) -> FollowUpPlan:
             position=position,
             kind=kind,
             due_date=due,
-            note=_step_note(kind, opportunity.competitor, opportunity.competitor_price_gap_pct),
         )
         for position, (kind, due) in enumerate(
             plan_steps(opportunity.loss_reason, decided_at), start=1

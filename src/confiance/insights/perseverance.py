@@ -25,7 +25,14 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from confiance.deals.models import FollowUpPlan, LossReason, PlanResult, PlanStep, StepKind
+from confiance.deals.models import (
+    FollowUpPlan,
+    LossReason,
+    PlanResult,
+    PlanStep,
+    StepKind,
+    comparison_hint,
+)
 
 from .common import Result, language, local_today, user_timezone, visible_ids
 
@@ -43,6 +50,7 @@ class StepView(Result):
     done_on: dt.date | None
     overdue: bool
     note: str
+    hint: str = ""  # the comparison's reminder, in the reader's language
     checklist: list[str] = field(default_factory=list)
 
 
@@ -160,7 +168,9 @@ def _name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _step_view(step: PlanStep, as_of: dt.date, gap: float | None) -> StepView:
+def _step_view(step: PlanStep, as_of: dt.date, opp) -> StepView:
+    gap = float(opp.competitor_price_gap_pct) if opp.competitor_price_gap_pct is not None else None
+    compare = step.kind == StepKind.COMPARE
     return StepView(
         id=step.pk,
         position=step.position,
@@ -170,14 +180,14 @@ def _step_view(step: PlanStep, as_of: dt.date, gap: float | None) -> StepView:
         done_on=step.done_on,
         overdue=step.done_on is None and step.due_date < as_of,
         note=step.note,
-        checklist=comparison_checklist(gap) if step.kind == StepKind.COMPARE else [],
+        hint=comparison_hint(opp.competitor, opp.competitor_price_gap_pct) if compare else "",
+        checklist=comparison_checklist(gap) if compare else [],
     )
 
 
 def _plan_view(plan: FollowUpPlan, steps: list[PlanStep], as_of: dt.date) -> PlanView:
     opp = plan.opportunity
-    gap = float(opp.competitor_price_gap_pct) if opp.competitor_price_gap_pct is not None else None
-    views = [_step_view(s, as_of, gap) for s in steps]
+    views = [_step_view(s, as_of, opp) for s in steps]
     pending = plan.result == PlanResult.PENDING
     late = [v for v in views if v.overdue] if pending else []
     next_step = next((v for v in views if v.done_on is None), None) if pending else None
@@ -193,7 +203,9 @@ def _plan_view(plan: FollowUpPlan, steps: list[PlanStep], as_of: dt.date) -> Pla
         reason=opp.loss_reason,
         reason_label=str(LossReason(opp.loss_reason).label) if opp.loss_reason else "",
         competitor=opp.competitor,
-        price_gap_pct=gap,
+        price_gap_pct=(
+            float(opp.competitor_price_gap_pct) if opp.competitor_price_gap_pct is not None else None
+        ),
         opened_on=plan.opened_on,
         result=plan.result,
         result_label=str(PlanResult(plan.result).label),
