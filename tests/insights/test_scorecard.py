@@ -94,6 +94,8 @@ def test_one_side_carrying_all_the_risk_lowers_equity_and_reciprocity(account, s
     assert lopsided.principle("reciprocity").score < 20
     assert lopsided.principle("equity").score <= 50
     assert "30,000" in lopsided.principle("reciprocity").facts[0]
+    # A bare figure would leave the seller guessing what it counts.
+    assert "at 80 an hour" in lopsided.principle("reciprocity").facts[-1]
     assert "100%" in lopsided.principle("equity").facts[0]
 
 

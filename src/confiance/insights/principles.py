@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .common import month_end
-from .facts import AccountFacts, Deal, month_key
+from .facts import HOUR_VALUE, AccountFacts, Deal, month_key
 from .tally import (
     BROKEN,
     KEPT,
@@ -211,6 +211,10 @@ def score_reciprocity(facts: AccountFacts, window: Window, ctx: Context, explain
             lines.append(
                 text % {**values, "share": round(100 * max(ours, theirs) / (ours + theirs))}
             )
+        lines.append(
+            _("Values add up the commitments' amounts and their hours, at %(rate)d an hour.")
+            % {"rate": HOUR_VALUE}
+        )
     return score, None, None, lines
 
 
