@@ -421,3 +421,16 @@ def test_the_coach_s_rewrite_can_be_copied_with_the_keyboard(open_page, demo):
     assert page.evaluate("navigator.clipboard.readText()") == (
         page.locator(f"#{source}").inner_text().strip()
     )
+
+
+def test_the_admins_person_page_sets_erasure_apart_from_export(demo, open_page):
+    # Erasing a person cannot be undone: its button must not look like "Export as JSON".
+    page = open_page("fr")
+    sign_in(page, "admin", demo.password)
+    visit(page, "/imports/people/")
+    style = "b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]"
+    export = page.locator("button[value=export]").evaluate(style)
+    erase = page.locator("button[value=erase]").evaluate(style)
+    assert export != erase
+    found = axe(page, "person page (admin)")
+    assert not found, report(found, "in fr")

@@ -204,7 +204,9 @@ def _plan_view(plan: FollowUpPlan, steps: list[PlanStep], as_of: dt.date) -> Pla
         reason_label=str(LossReason(opp.loss_reason).label) if opp.loss_reason else "",
         competitor=opp.competitor,
         price_gap_pct=(
-            float(opp.competitor_price_gap_pct) if opp.competitor_price_gap_pct is not None else None
+            float(opp.competitor_price_gap_pct)
+            if opp.competitor_price_gap_pct is not None
+            else None
         ),
         opened_on=plan.opened_on,
         result=plan.result,
