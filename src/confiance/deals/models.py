@@ -201,9 +201,10 @@ def comparison_hint(competitor: str, gap) -> str:
     from django.utils.translation import gettext
 
     if competitor and gap is not None:
-        return gettext(
-            "%(competitor)s is said to be %(gap)s%% cheaper: compare like for like."
-        ) % {"competitor": competitor, "gap": f"{float(gap):g}"}
+        return gettext("%(competitor)s is said to be %(gap)s%% cheaper: compare like for like.") % {
+            "competitor": competitor,
+            "gap": f"{float(gap):g}",
+        }
     if competitor:
         return gettext("Compare our offer with %(competitor)s's, like for like.") % {
             "competitor": competitor
