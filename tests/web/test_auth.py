@@ -126,3 +126,17 @@ def test_choosing_french_confirms_it_in_french(seller_client, seller):
     page = response.content.decode()
     assert "Vos préférences sont enregistrées." in page
     assert "Your preferences are saved." not in page
+
+
+def test_the_time_zone_list_offers_the_usual_zones_first_then_regions(seller_client, seller):
+    page = seller_client.get("/profile/").content.decode()
+    usual = page.index('<optgroup label="Usual">')
+    europe = page.index('<optgroup label="Europe">')
+    assert usual < page.index('value="Europe/Paris"') < europe  # first, among the usual
+    assert '<option value="America/Argentina/Buenos_Aires">Argentina / Buenos Aires' in page
+    Profile.objects.update_or_create(user=seller, defaults={"time_zone": "US/Eastern"})
+    # A legacy name a profile already uses stays valid and selected.
+    page = seller_client.get("/profile/").content.decode()
+    assert '<option value="US/Eastern" selected>' in page
+    response = seller_client.post("/profile/", {"language": "en", "time_zone": "US/Eastern"})
+    assert response.status_code == 302

@@ -281,11 +281,51 @@ class ProfileForm(Plain, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        zones = sorted(zoneinfo.available_timezones())
-        self.fields["time_zone"].choices = [("", _("Server default (%s)") % settings.TIME_ZONE)] + [
-            (zone, zone) for zone in zones
+        self.fields["time_zone"].choices = [
+            ("", _("Server default (%s)") % settings.TIME_ZONE),
+            *time_zone_choices(),
         ]
         self.fields["language"].choices = [("", _("As my browser says")), *settings.LANGUAGES]
+
+
+#: The zones our sellers and their customers work in, offered before the full list.
+COMMON_ZONES = [
+    "Europe/Paris", "Europe/Brussels", "Europe/Luxembourg", "Europe/Zurich", "Europe/London",
+    "Europe/Dublin", "America/Toronto", "America/Montreal", "America/New_York",
+    "America/Chicago", "America/Los_Angeles", "Africa/Casablanca", "Africa/Abidjan",
+    "Africa/Dakar", "Indian/Reunion", "America/Martinique", "Asia/Singapore", "UTC",
+]  # fmt: skip
+REGIONS = {
+    "Europe": _("Europe"),
+    "America": _("Americas"),
+    "Africa": _("Africa"),
+    "Asia": _("Asia"),
+    "Australia": _("Australia"),
+    "Pacific": _("Pacific"),
+    "Atlantic": _("Atlantic"),
+    "Indian": _("Indian Ocean"),
+    "Antarctica": _("Antarctica"),
+}
+
+
+def _city(zone: str) -> str:
+    """ "America/Argentina/Buenos_Aires" reads "Argentina / Buenos Aires"."""
+    return zone.split("/", 1)[-1].replace("_", " ").replace("/", " / ")
+
+
+def time_zone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every zone Python knows, grouped: the usual ones first, then by region, aliases last."""
+    zones = zoneinfo.available_timezones()
+    groups: list[tuple[str, list[tuple[str, str]]]] = [
+        (_("Usual"), [(zone, zone.replace("_", " ")) for zone in COMMON_ZONES if zone in zones])
+    ]
+    for prefix, label in REGIONS.items():
+        members = sorted(z for z in zones if z.startswith(prefix + "/"))
+        groups.append((label, [(zone, _city(zone)) for zone in members]))
+    # Legacy names ("US/Eastern", "Etc/GMT+1"…) stay valid for profiles that already use them.
+    others = sorted(z for z in zones if z.split("/", 1)[0] not in REGIONS)
+    groups.append((_("Other names"), [(zone, zone) for zone in others]))
+    return groups
 
 
 class ResetForm(Plain, PasswordResetForm):
