@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from confiance.deals.models import FollowUpPlan, Opportunity, Outcome
+from tests.web.helpers import post_outcome
 
 
 def _opportunity(account, seller):
@@ -11,18 +12,10 @@ def _opportunity(account, seller):
 
 def test_recording_a_no_on_price_opens_the_plan_at_once(seller_client, account, seller):
     opportunity = _opportunity(account, seller)
-    prefix = f"outcome{opportunity.pk}"
-    response = seller_client.post(
-        f"/opportunities/{opportunity.pk}/outcome/",
-        {
-            f"{prefix}-outcome": "lost",
-            f"{prefix}-reason": "price",
-            f"{prefix}-decided_at": "2026-11-20",
-            f"{prefix}-competitor": "Globex",
-            f"{prefix}-price_gap_pct": "20",
-        },
-        follow=True,
-    )
+    response = post_outcome(
+        seller_client, opportunity, outcome="lost", reason="price", decided_at="2026-11-20",
+        competitor="Globex", price_gap_pct="20", follow=True,
+    )  # fmt: skip
     assert response.status_code == 200
     opportunity.refresh_from_db()
     assert opportunity.outcome == Outcome.LOST
@@ -36,10 +29,8 @@ def test_recording_a_no_on_price_opens_the_plan_at_once(seller_client, account, 
 
 def test_a_no_without_a_reason_is_refused_with_a_clear_message(seller_client, account, seller):
     opportunity = _opportunity(account, seller)
-    prefix = f"outcome{opportunity.pk}"
-    response = seller_client.post(
-        f"/opportunities/{opportunity.pk}/outcome/",
-        {f"{prefix}-outcome": "lost", f"{prefix}-reason": "", f"{prefix}-decided_at": "2026-11-20"},
+    response = post_outcome(
+        seller_client, opportunity, outcome="lost", reason="", decided_at="2026-11-20"
     )
     assert response.status_code == 400
     assert "Say why the customer said no." in response.content.decode()
@@ -50,15 +41,9 @@ def test_a_no_without_a_reason_is_refused_with_a_clear_message(seller_client, ac
 
 def test_strangers_cannot_record_an_outcome(strangers, account, seller):
     opportunity = _opportunity(account, seller)
-    prefix = f"outcome{opportunity.pk}"
     for client in strangers:
-        response = client.post(
-            f"/opportunities/{opportunity.pk}/outcome/",
-            {
-                f"{prefix}-outcome": "lost",
-                f"{prefix}-reason": "price",
-                f"{prefix}-decided_at": "2026-11-20",
-            },
+        response = post_outcome(
+            client, opportunity, outcome="lost", reason="price", decided_at="2026-11-20"
         )
         assert response.status_code == 404
         assert client.get(f"/opportunities/{opportunity.pk}/edit/").status_code == 404
@@ -76,30 +61,18 @@ def test_creating_an_opportunity_makes_the_seller_its_owner(seller_client, accou
 
 def test_no_waiting_appears_on_the_portfolio(seller_client, account, seller):
     opportunity = _opportunity(account, seller)
-    prefix = f"outcome{opportunity.pk}"
-    seller_client.post(
-        f"/opportunities/{opportunity.pk}/outcome/",
-        {
-            f"{prefix}-outcome": "lost",
-            f"{prefix}-reason": "competitor",
-            f"{prefix}-decided_at": "2026-11-20",
-            f"{prefix}-competitor": "Globex",
-        },
-    )
+    post_outcome(
+        seller_client, opportunity, outcome="lost", reason="competitor", decided_at="2026-11-20",
+        competitor="Globex",
+    )  # fmt: skip
     page = seller_client.get("/").content.decode()
     assert "Renewal 2027" in page and "Next step" in page
 
 
 def _lost(seller_client, account, seller):
     opportunity = _opportunity(account, seller)
-    prefix = f"outcome{opportunity.pk}"
-    seller_client.post(
-        f"/opportunities/{opportunity.pk}/outcome/",
-        {
-            f"{prefix}-outcome": "lost",
-            f"{prefix}-reason": "price",
-            f"{prefix}-decided_at": "2026-11-20",
-        },
+    post_outcome(
+        seller_client, opportunity, outcome="lost", reason="price", decided_at="2026-11-20"
     )
     return opportunity
 
@@ -117,11 +90,7 @@ def test_a_no_won_back_closes_the_plan_as_reversed(seller_client, account, selle
     opportunity = _lost(seller_client, account, seller)
     page = seller_client.get(f"/accounts/{account.pk}/").content.decode()
     assert "Won back? Record it" in page
-    prefix = f"outcome{opportunity.pk}"
-    seller_client.post(
-        f"/opportunities/{opportunity.pk}/outcome/",
-        {f"{prefix}-outcome": "won", f"{prefix}-decided_at": "2026-11-22"},
-    )
+    post_outcome(seller_client, opportunity, outcome="won", decided_at="2026-11-22")
     opportunity.refresh_from_db()
     assert opportunity.outcome == Outcome.WON
     assert opportunity.plan.result == "reversed"

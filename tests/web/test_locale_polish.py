@@ -17,6 +17,7 @@ from confiance.accounts.models import Account, Topic
 from confiance.deals.models import FollowUpPlan, Opportunity, Outcome
 from confiance.deals.services import record_outcome
 from confiance.ledger.models import Commitment
+from tests.web.helpers import post_outcome
 
 NBSP = "\u00a0"
 
@@ -57,18 +58,10 @@ def _opportunity(account, seller, **kwargs) -> Opportunity:
 
 def test_a_french_seller_types_a_price_gap_with_a_comma(seller_client, account, seller):
     opportunity = _opportunity(account, seller)
-    prefix = f"outcome{opportunity.pk}"
-    response = seller_client.post(
-        f"/opportunities/{opportunity.pk}/outcome/",
-        {
-            f"{prefix}-outcome": "lost",
-            f"{prefix}-reason": "price",
-            f"{prefix}-decided_at": "2026-11-20",
-            f"{prefix}-competitor": "Globex",
-            f"{prefix}-price_gap_pct": "20,5",
-        },
-        HTTP_ACCEPT_LANGUAGE="fr",
-    )
+    response = post_outcome(
+        seller_client, opportunity, outcome="lost", reason="price", decided_at="2026-11-20",
+        competitor="Globex", price_gap_pct="20,5", headers={"HTTP_ACCEPT_LANGUAGE": "fr"},
+    )  # fmt: skip
     assert response.status_code == 302, response.content.decode()[:2000]
     opportunity.refresh_from_db()
     assert opportunity.competitor_price_gap_pct == Decimal("20.5")
@@ -295,17 +288,10 @@ def test_each_reopen_and_edit_button_names_its_commitment(seller_client, account
 
 def test_a_comma_that_is_not_grouping_thousands_is_refused_in_english(seller_client, account):
     opportunity = _opportunity(account, seller=account.owner)
-    prefix = f"outcome{opportunity.pk}"
-    response = seller_client.post(
-        f"/opportunities/{opportunity.pk}/outcome/",
-        {
-            f"{prefix}-outcome": "lost",
-            f"{prefix}-reason": "price",
-            f"{prefix}-decided_at": "2026-11-20",
-            f"{prefix}-price_gap_pct": "20,5",  # not 205
-        },
-        HTTP_ACCEPT_LANGUAGE="en",
-    )
+    response = post_outcome(
+        seller_client, opportunity, outcome="lost", reason="price", decided_at="2026-11-20",
+        price_gap_pct="20,5", headers={"HTTP_ACCEPT_LANGUAGE": "en"},  # not 205
+    )  # fmt: skip
     assert response.status_code == 400
     assert "Enter a number." in response.content.decode()
     opportunity.refresh_from_db()
