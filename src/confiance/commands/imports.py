@@ -21,8 +21,9 @@ from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
+from confiance.commands.common import acting_user, err_console, fail, print_error
+
 console = Console()
-err_console = Console(stderr=True)
 
 
 class Lang(StrEnum):
@@ -43,19 +44,6 @@ LangOpt = Annotated[
     Lang | None,
     typer.Option("--lang", help="fr or en (default: the user's profile language)."),
 ]
-
-
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    _print_error(message)
-    return typer.Exit(code)
-
-
-def _print_error(message: str) -> None:
-    """``error: message`` on stderr, in the active language (French: ``erreur : …``)."""
-    from django.utils.translation import gettext as _
-
-    prefix = escape(_("error:"))
-    err_console.print(f"[red]{prefix}[/red] {escape(message)}", soft_wrap=True)
 
 
 def _cannot_write(path: Path, exc: OSError) -> str:
@@ -81,29 +69,6 @@ def _setup():
     setup_django()
 
 
-def _acting_user(username: str | None):
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-    from django.utils.translation import gettext as _
-
-    from confiance.users.models import Role
-
-    users = get_user_model().objects.filter(is_active=True)
-    if username:
-        found = users.filter(username=username).first()
-        if found is None:
-            raise _fail(_("No such user: %(name)s") % {"name": username}, 2)
-        return found
-    admins = list(
-        users.filter(Q(is_superuser=True) | Q(memberships__role=Role.ADMIN)).distinct()[:3]
-    )
-    if len(admins) == 1:
-        return admins[0]
-    raise _fail(
-        _("Say who you are with --as USERNAME (there is not exactly one administrator)."), 2
-    )
-
-
 def _account(user, name_or_id: str | None):
     """The account ``--account`` names (id, or name in any case, accents optional)."""
     from django.utils.translation import gettext as _
@@ -116,7 +81,7 @@ def _account(user, name_or_id: str | None):
     try:
         return find_visible_account(user, name_or_id)
     except NoSuchAccount as exc:
-        raise _fail(_("No such account: %(name)s") % {"name": name_or_id}) from exc
+        raise fail(_("No such account: %(name)s") % {"name": name_or_id}) from exc
 
 
 def import_files(
@@ -174,11 +139,11 @@ def import_files(
         import_export(files[0])
         return
     with translation.override(lang.value if lang else translation.get_language()):
-        user = _acting_user(as_user)
+        user = acting_user(as_user)
     with translation.override(lang.value if lang else user_language(user)):
         if mapping is not None and not mapping.is_file():
             # Before any file: not the system's "[Errno 2] No such file or directory" per file.
-            raise _fail(_("%(file)s: no such file") % {"file": mapping})
+            raise fail(_("%(file)s: no such file") % {"file": mapping})
         _import_as(
             user,
             files,
@@ -208,7 +173,7 @@ def _import_as(user, files: list[Path], *, target, as_json: bool, **options) -> 
                 ) % {"file": path}
             else:
                 message = _("%(file)s: no such file") % {"file": path}
-            _print_error(message)
+            print_error(message)
             continue
         with _progress_bar(path.name) as progress:
             reports.append(
@@ -222,7 +187,7 @@ def _import_as(user, files: list[Path], *, target, as_json: bool, **options) -> 
             _print_report(report)
     for report in done:
         if report.error:
-            _print_error(report.summary())
+            print_error(report.summary())
         elif as_json:
             # stdout holds the JSON alone, so that scripts can parse it.
             err_console.print(escape(report.summary()), soft_wrap=True)
@@ -300,11 +265,11 @@ def export(
     if team:
         teams = teams.filter(name=team)
         if not teams.exists():
-            raise _fail(_("No such team: %(name)s") % {"name": team})
+            raise fail(_("No such team: %(name)s") % {"name": team})
     try:
         counts = export_team(list(teams), out)
     except OSError as exc:
-        raise _fail(_cannot_write(out, exc)) from exc
+        raise fail(_cannot_write(out, exc)) from exc
     total = sum(counts.values())
     console.print(
         escape(
@@ -326,7 +291,7 @@ def import_export(
     try:
         counts = load_export(directory)
     except ExportError as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     console.print(
         escape(
             _("Loaded %(n)d records from %(dir)s") % {"n": sum(counts.values()), "dir": directory}
@@ -363,13 +328,13 @@ def _person_export(email: str, out: Path | None) -> None:
 
     data = export_person(email)
     if not data["contacts"]:
-        raise _fail(_("Nobody with the address %(email)s") % {"email": email})
+        raise fail(_("Nobody with the address %(email)s") % {"email": email})
     text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
     if out:
         try:
             out.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise _fail(_cannot_write(out, exc)) from exc
+            raise fail(_cannot_write(out, exc)) from exc
         console.print(escape(_("Wrote %(file)s") % {"file": out}))
     else:
         print(text)
@@ -389,7 +354,7 @@ def person_erase(
     from confiance.insights.common import user_language
 
     with translation.override(lang.value if lang else translation.get_language()):
-        user = _acting_user(as_user)
+        user = acting_user(as_user)
     with translation.override(lang.value if lang else user_language(user)):
         _person_erase(email, user, yes)
 
@@ -400,7 +365,7 @@ def _person_erase(email: str, user, yes: bool) -> None:
     from confiance.imports.services.gdpr import erase_person, find_contacts
 
     if not find_contacts(email).exists():
-        raise _fail(_("Nobody with the address %(email)s") % {"email": email})
+        raise fail(_("Nobody with the address %(email)s") % {"email": email})
     if not yes and not typer.confirm(_("Erase everything about %(email)s?") % {"email": email}):
         raise typer.Exit(1)
     record = erase_person(email, by=user, via="cli")

@@ -21,8 +21,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from confiance.commands.common import acting_user, fail
+
 console = Console()
-err_console = Console(stderr=True)
 
 
 class Lang(StrEnum):
@@ -48,38 +49,6 @@ AsOf = Annotated[
 AccountArg = Annotated[str, typer.Argument(help="Account id or name (any case, accents optional).")]
 
 
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    """Print ``error: message`` on stderr in the active language; the exit to raise."""
-    from django.utils.translation import gettext as _
-
-    prefix = escape(_("error:"))
-    err_console.print(f"[red]{prefix}[/red] {escape(message)}", soft_wrap=True)
-    return typer.Exit(code)
-
-
-def _acting_user(username: str | None):
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-    from django.utils.translation import gettext as _
-
-    from confiance.users.models import Role
-
-    users = get_user_model().objects.filter(is_active=True)
-    if username:
-        found = users.filter(username=username).first()
-        if found is None:
-            raise _fail(_("No such user: %(name)s") % {"name": username}, 2)
-        return found
-    admins = list(
-        users.filter(Q(is_superuser=True) | Q(memberships__role=Role.ADMIN)).distinct()[:3]
-    )
-    if len(admins) == 1:
-        return admins[0]
-    raise _fail(
-        _("Say who you are with --as USERNAME (there is not exactly one administrator)."), 2
-    )
-
-
 @contextmanager
 def _session(username: str | None, lang: Lang | None) -> Iterator[tuple[object, str]]:
     """``(user, language)`` with that language active for everything the command prints,
@@ -92,7 +61,7 @@ def _session(username: str | None, lang: Lang | None) -> Iterator[tuple[object, 
     from confiance.insights.common import user_language
 
     with translation.override(lang.value if lang else translation.get_language()):
-        user = _acting_user(username)
+        user = acting_user(username)
         code = lang.value if lang else user_language(user)
         with translation.override(code):
             yield user, code
@@ -106,7 +75,7 @@ def _account(user, ref: str):
     try:
         return find_visible_account(user, ref)
     except NoSuchAccount as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
 
 
 def _run(service, *args, **kwargs):
@@ -117,7 +86,7 @@ def _run(service, *args, **kwargs):
     try:
         return service(*args, **kwargs)
     except (NoSuchAccount, NoSuchMeeting) as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
 
 
 def _print_json(result) -> None:
@@ -164,7 +133,7 @@ def _day(value: dt.datetime | None) -> dt.date | None:
             "first": EARLIEST_AS_OF.isoformat(),
             "last": LATEST_AS_OF.isoformat(),
         }
-        raise _fail(message, 2)
+        raise fail(message, 2)
     return value.date()
 
 
