@@ -1,12 +1,32 @@
-"""Pieces shared by the commands that work on the database: the error exit and the acting user."""
+"""Pieces shared by the commands that work on the database: options, error exit, acting user."""
 
 from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
 err_console = Console(stderr=True)
+
+
+class Lang(StrEnum):
+    fr = "fr"
+    en = "en"
+
+
+AsUser = Annotated[
+    str | None,
+    typer.Option(
+        "--as",
+        help="Username to act as (default: the only administrator, if there is exactly one).",
+    ),
+]
+LangOpt = Annotated[
+    Lang | None, typer.Option("--lang", help="fr or en (default: the user's profile language).")
+]
 
 
 def print_error(message: str) -> None:

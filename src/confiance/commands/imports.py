@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -21,29 +20,17 @@ from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
-from confiance.commands.common import acting_user, err_console, fail, print_error
+from confiance.commands.common import (
+    AsUser,
+    Lang,
+    LangOpt,
+    acting_user,
+    err_console,
+    fail,
+    print_error,
+)
 
 console = Console()
-
-
-class Lang(StrEnum):
-    fr = "fr"
-    en = "en"
-
-
-AsUser = Annotated[
-    str | None,
-    typer.Option(
-        "--as",
-        help="Username to act as (default: the only administrator, if there is exactly one).",
-    ),
-]
-
-
-LangOpt = Annotated[
-    Lang | None,
-    typer.Option("--lang", help="fr or en (default: the user's profile language)."),
-]
 
 
 def _cannot_write(path: Path, exc: OSError) -> str:

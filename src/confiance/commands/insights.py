@@ -13,7 +13,6 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -21,26 +20,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from confiance.commands.common import acting_user, fail
+from confiance.commands.common import AsUser, Lang, LangOpt, acting_user, fail
 
 console = Console()
 
 
-class Lang(StrEnum):
-    fr = "fr"
-    en = "en"
-
-
-AsUser = Annotated[
-    str | None,
-    typer.Option(
-        "--as",
-        help="Username to act as (default: the only administrator, if there is exactly one).",
-    ),
-]
-LangOpt = Annotated[
-    Lang | None, typer.Option("--lang", help="fr or en (default: the user's profile language).")
-]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")]
 AsOf = Annotated[
     dt.datetime | None,
