@@ -75,9 +75,12 @@ def signed(value: float, gettext, digits: int = 2) -> str:
     return f"{value:+.{digits}f}".replace(".", gettext("."))
 
 
-def heading(title: str, count: int) -> str:
-    """A section heading with its count, as Rich markup."""
-    return f"\n[bold]{escape(title)} ({count})[/bold]"
+def print_heading(console: Console, title: str, items: list, gettext) -> None:
+    """A section heading with its count, and "None found." under it when it is empty."""
+    console.print(f"\n[bold]{escape(title)} ({len(items)})[/bold]")
+    if not items:
+        none_found = gettext("None found.")  # outside the f-string, where xgettext sees it
+        console.print(f"  {escape(none_found)}")
 
 
 def _tone_text(value: float, gettext) -> Text:
@@ -130,10 +133,7 @@ def _who(item: dict, source: Source, gettext) -> str:
 def render_findings(console: Console, source: Source, result: dict, names: dict, gettext) -> None:
     """Each finding: what, why, a rewrite the seller could say and a question to ask instead."""
     findings = result["findings"]
-    console.print(heading(gettext("Combative framings"), len(findings)))
-    none_found = gettext("None found.")
-    if not findings:
-        console.print(f"  {escape(none_found)}")
+    print_heading(console, gettext("Combative framings"), findings, gettext)
     for number, finding in enumerate(findings[:LIST_LIMIT], start=1):
         label = names.get(finding["category"], finding["category"])
         head = Text.assemble(
@@ -167,10 +167,7 @@ def _more(console: Console, total: int, gettext) -> None:
 def render_moves(console: Console, source: Source, result: dict, names: dict, gettext) -> None:
     """Collaborative moves, one line each."""
     moves = result["moves"]
-    console.print(heading(gettext("Collaborative moves"), len(moves)))
-    none_found = gettext("None found.")
-    if not moves:
-        console.print(f"  {escape(none_found)}")
+    print_heading(console, gettext("Collaborative moves"), moves, gettext)
     for move in moves[:LIST_LIMIT]:
         label = names.get(move["category"], move["category"])
         console.print(
@@ -187,10 +184,8 @@ def render_moves(console: Console, source: Source, result: dict, names: dict, ge
 def render_commitments(console: Console, source: Source, result: dict, gettext) -> None:
     """Promises found in the text, with who made them and when they are due."""
     commitments = result["commitments"]
-    console.print(heading(gettext("Commitments"), len(commitments)))
-    none_found = gettext("None found.")
+    print_heading(console, gettext("Commitments"), commitments, gettext)
     if not commitments:
-        console.print(f"  {escape(none_found)}")
         return
     table = Table(show_edge=False)
     for title in (gettext("Who"), gettext("Action"), gettext("Due"), gettext("Text")):
