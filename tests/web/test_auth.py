@@ -140,3 +140,12 @@ def test_the_time_zone_list_offers_the_usual_zones_first_then_regions(seller_cli
     assert '<option value="US/Eastern" selected>' in page
     response = seller_client.post("/profile/", {"language": "en", "time_zone": "US/Eastern"})
     assert response.status_code == 302
+
+
+def test_the_time_zone_groups_follow_the_readers_language(seller_client, seller):
+    # The grouped list is built once per process; its group names must still be translated
+    # for each reader.
+    english = seller_client.get("/profile/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    french = seller_client.get("/profile/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<optgroup label="Americas">' in english
+    assert '<optgroup label="Amériques">' in french

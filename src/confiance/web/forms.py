@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import zoneinfo
 from datetime import date
@@ -313,8 +314,12 @@ def _city(zone: str) -> str:
     return zone.split("/", 1)[-1].replace("_", " ").replace("/", " / ")
 
 
+@functools.cache
 def time_zone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
-    """Every zone Python knows, grouped: the usual ones first, then by region, aliases last."""
+    """Every zone Python knows, grouped: the usual ones first, then by region, aliases last.
+
+    Read once per process: listing the zones walks the tz database (a few milliseconds), and
+    the group names are lazy translations, rendered in each reader's language."""
     zones = zoneinfo.available_timezones()
     groups: list[tuple[str, list[tuple[str, str]]]] = [
         (_("Usual"), [(zone, zone.replace("_", " ")) for zone in COMMON_ZONES if zone in zones])
