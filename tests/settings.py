@@ -17,3 +17,14 @@ CSRF_COOKIE_SECURE = False
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }  # isolated per run
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, as in production, rather than Django's shared in-memory database: there a
+    # background thread (the web import) meets "table is locked" at once instead of waiting
+    # for the request's transaction as SQLite's busy timeout makes it do on a file.
+    import tempfile
+    from pathlib import Path
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"confiance-test-{os.getpid()}.sqlite3")
+    }
