@@ -102,6 +102,8 @@ class LanguageData:
     # Finding categories that are not the writer's own framing when quoted or reported.
     not_when_reported: frozenset[str] = frozenset()
     question_mark: str = "?"
+    # ``tone_of``'s tokenizer, scan and score in C (see accel.py), or None: Python then.
+    c_tone: Callable[[str], float | None] | None = None
 
     def tokenize(self, text: str) -> list[str]:
         return self.token_re.findall(text.lower())
@@ -154,7 +156,7 @@ def _load(code: str) -> LanguageData:
     build.findings(findings)
     build.patterns.freeze()
     syntax = lang["syntax"]
-    return LanguageData(
+    data = LanguageData(
         code=code,
         token_re=build.token_re,
         fast_token_re=fast_tokenizer(build.token_re),
@@ -170,6 +172,10 @@ def _load(code: str) -> LanguageData:
         commitments=read_toml(code, "commitments.toml"),
         not_when_reported=frozenset(weights["findings"].get("not_when_reported", ())),
     )
+    from .accel import scanner  # accel reads this module's kinds
+
+    data.c_tone = scanner(data)
+    return data
 
 
 _SPACES = " \t\r\x0b\x0c\x1c\x85\xa0\u2009\u202f\u3000"
