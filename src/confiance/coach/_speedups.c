@@ -20,6 +20,12 @@
 
 /* sre's \w and \s on str, from a table below U+0100 (most of French and English). */
 static unsigned char word_table[256], space_table[256];
+/* str.lower of each Latin-1 character (each is one Latin-1 character; checked at import). */
+static Py_UCS1 lower_table[256];
+static const unsigned char leet_char[128] = {
+    ['0'] = 1, ['1'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['7'] = 1, ['@'] = 1, ['$'] = 1,
+};
+static int lower_table_ok;
 static PyObject *str_lower; /* "lower", interned */
 #define IS_WORD(ch) ((ch) < 256 ? word_table[ch] : (Py_UNICODE_ISALNUM(ch) || (ch) == '_'))
 #define IS_SPACE(ch) ((ch) < 256 ? space_table[ch] : Py_UNICODE_ISSPACE(ch))
@@ -367,12 +373,12 @@ is_elision(Scanner *s, int kind, const void *data, Py_ssize_t p, Py_ssize_t q)
     return 0;
 }
 
-/* The tokens of ``low``; with ``spans`` (room for 2 * len(low)), their [start, end). */
-static PyObject *
-tokenize(Scanner *s, PyObject *low, Py_ssize_t *spans)
+/* The tokens of ``low``; with ``spans`` (room for 2 * len(low)), their [start, end).
+ * Inlined once for Latin-1 text, where ``kind`` is a constant, and once for any text. */
+static inline __attribute__((always_inline)) PyObject *
+tokenize_kind(Scanner *s, PyObject *low, Py_ssize_t *spans, int kind)
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(low);
-    int kind = PyUnicode_KIND(low);
     const void *data = PyUnicode_DATA(low);
     PyObject *toks = PyList_New(0);
     if (toks == NULL)
@@ -418,6 +424,14 @@ tokenize(Scanner *s, PyObject *low, Py_ssize_t *spans)
         p = stop;
     }
     return toks;
+}
+
+static PyObject *
+tokenize(Scanner *s, PyObject *low, Py_ssize_t *spans)
+{
+    if (PyUnicode_KIND(low) == PyUnicode_1BYTE_KIND)
+        return tokenize_kind(s, low, spans, PyUnicode_1BYTE_KIND);
+    return tokenize_kind(s, low, spans, PyUnicode_KIND(low));
 }
 
 /* ---- matcher: matcher._match and matcher.longest ------------------------------------- */
@@ -876,8 +890,7 @@ static int
 leet_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t p)
 {
     Py_UCS4 ch = PyUnicode_READ(kind, data, p);
-    if (!(ch == '0' || ch == '1' || ch == '3' || ch == '4' || ch == '5' || ch == '7' ||
-          ch == '@' || ch == '$'))
+    if (ch >= 128 || !leet_char[ch])
         return 0;
     Py_UCS4 prev = p > 0 ? read_normal(kind, data, p - 1) : 0;
     Py_UCS4 next = p + 1 < n ? read_normal(kind, data, p + 1) : 0;
@@ -924,11 +937,10 @@ unleet(PyObject *text)
 }
 
 /* True when scan._SPACED_GATE matches ``low``: " [^\W\d_] [^\W\d_] [^\W\d_](?!\w)". */
-static int
-has_spaced_letters(PyObject *low)
+static inline __attribute__((always_inline)) int
+has_spaced_letters_kind(PyObject *low, int kind)
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(low);
-    int kind = PyUnicode_KIND(low);
     const void *data = PyUnicode_DATA(low);
     for (Py_ssize_t p = 0; p + 6 <= n; p++) {
         if (PyUnicode_READ(kind, data, p) != ' ')
@@ -942,6 +954,14 @@ has_spaced_letters(PyObject *low)
             return 1;
     }
     return 0;
+}
+
+static int
+has_spaced_letters(PyObject *low)
+{
+    if (PyUnicode_KIND(low) == PyUnicode_1BYTE_KIND)
+        return has_spaced_letters_kind(low, PyUnicode_1BYTE_KIND);
+    return has_spaced_letters_kind(low, PyUnicode_KIND(low));
 }
 
 static PyObject *
@@ -986,6 +1006,32 @@ round4(double x)
     return PyFloat_FromDouble(value);
 }
 
+/* The common case in one pass: Latin-1 text (no "’", whose lowercase keeps its length)
+ * where no digit stands for a letter, lowercased from a table. NULL without an error when
+ * the text is not such a text. */
+static PyObject *
+latin1_lower(PyObject *text)
+{
+    if (!lower_table_ok || PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const Py_UCS1 *src = PyUnicode_1BYTE_DATA(text);
+    int high = 0;
+    for (Py_ssize_t p = 0; p < n; p++) {
+        Py_UCS1 ch = src[p];
+        if (ch < 128 && leet_char[ch] && leet_at(PyUnicode_1BYTE_KIND, src, n, p))
+            return NULL;
+        high |= lower_table[ch] & 0x80;
+    }
+    PyObject *low = PyUnicode_New(n, high ? 255 : 127);
+    if (low == NULL)
+        return NULL;
+    Py_UCS1 *out = PyUnicode_1BYTE_DATA(low);
+    for (Py_ssize_t p = 0; p < n; p++)
+        out[p] = lower_table[src[p]];
+    return low;
+}
+
 /* scan.tone_of(text) in C, or None when lowercasing changes the text's length (the rare
  * case where Python's tone_of cuts tokens from the original text instead). */
 static PyObject *
@@ -993,10 +1039,19 @@ Scanner_tone_text(Scanner *s, PyObject *text)
 {
     if (check_call(s, text) < 0)
         return NULL;
+    PyObject *low = latin1_lower(text);
+    if (low == NULL && PyErr_Occurred())
+        return NULL;
+    if (low != NULL) {
+        double value;
+        int failed = tone_of_low(s, low, has_spaced_letters(low), &value);
+        Py_DECREF(low);
+        return failed < 0 ? NULL : round4(value);
+    }
     PyObject *plain = unleet(text);
     if (plain == NULL)
         return NULL;
-    PyObject *low = PyObject_CallMethodNoArgs(plain, str_lower);
+    low = PyObject_CallMethodNoArgs(plain, str_lower);
     Py_ssize_t length = PyUnicode_GET_LENGTH(plain);
     Py_DECREF(plain);
     if (low == NULL)
@@ -1087,6 +1142,19 @@ PyInit__speedups(void)
     str_lower = PyUnicode_InternFromString("lower");
     if (str_lower == NULL || PyType_Ready(&ScannerType) < 0)
         return NULL;
+    Py_UCS1 all[256];
+    for (int ch = 0; ch < 256; ch++)
+        all[ch] = (Py_UCS1)ch;
+    PyObject *latin1 = PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, all, 256);
+    PyObject *lowered = latin1 ? PyObject_CallMethodNoArgs(latin1, str_lower) : NULL;
+    Py_XDECREF(latin1);
+    if (lowered == NULL)
+        return NULL;
+    lower_table_ok = PyUnicode_GET_LENGTH(lowered) == 256 &&
+                     PyUnicode_KIND(lowered) == PyUnicode_1BYTE_KIND;
+    for (int ch = 0; lower_table_ok && ch < 256; ch++)
+        lower_table[ch] = PyUnicode_1BYTE_DATA(lowered)[ch];
+    Py_DECREF(lowered);
     PyObject *module = PyModule_Create(&speedups_module);
     if (module == NULL)
         return NULL;
