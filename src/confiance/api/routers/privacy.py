@@ -7,24 +7,24 @@ Thin over the services behind ``confiance export``, ``confiance person export`` 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import tempfile
-from pathlib import Path as FilePath
+import logging
+from collections.abc import Iterator
 from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import FileResponse
+from django.http import StreamingHttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 
 from confiance.api.access import scoped
 from confiance.api.errors import ERRORS, ApiError, not_found
 from confiance.api.types import Id, Text
-from confiance.imports.services.export import EXPORT_FILE, export_team
+from confiance.imports.services.export import EXPORT_FILE, export_json
 from confiance.imports.services.gdpr import erase_person, export_person, find_contacts
 from confiance.users.models import Membership, Role, Team
 
+logger = logging.getLogger(__name__)
 router = Router(tags=["export and privacy"])
 
 
@@ -51,7 +51,9 @@ def _exportable_teams(user) -> QuerySet[Team]:
 @router.get("/export", response={200: list[ExportRecord], **ERRORS})
 def export(request, params: Query[ExportQuery]):
     """Your team's complete data as the JSON file ``confiance export`` writes (managers and
-    administrators). The answer is streamed from a temporary file: memory stays bounded."""
+    administrators). Streamed as it is read: the first bytes leave at once and memory stays
+    bounded. A failure midway cuts the stream before the closing ``]``: the document never
+    parses, so a truncated export cannot pass for a complete one."""
     teams = _exportable_teams(request.auth.user)
     if not teams.exists():
         raise ApiError(
@@ -61,25 +63,30 @@ def export(request, params: Query[ExportQuery]):
         teams = teams.filter(pk=params.team_id)
         if not teams.exists():
             raise not_found()
-    response = FileResponse(_exported_file(list(teams)), content_type="application/json")
+    chosen = list(teams)
+    response = StreamingHttpResponse(
+        _logged(export_json(chosen), [t.pk for t in chosen]), content_type="application/json"
+    )
     response["Content-Disposition"] = f'attachment; filename="{EXPORT_FILE}"'
     from confiance.api.main import with_rate_headers  # main imports this module
 
     return with_rate_headers(request, response)
 
 
-def _exported_file(teams: list[Team]):
-    """Write the export with the CLI's service and return its JSON file, open for reading.
+def _logged(blocks: Iterator[bytes], team_ids: list[int]) -> Iterator[bytes]:
+    """Pass the blocks on, logging a failure midway before letting it end the response.
 
-    The directory is removed at once: the open handle keeps the file readable (POSIX) until
-    the response is sent and closes it, so nothing is left on disk whatever happens next.
+    The view has returned by then, so Django's own error logging never sees it; re-raising
+    makes the server drop the connection without ending the chunked body, which HTTP clients
+    report as an incomplete transfer.
     """
-    directory = FilePath(tempfile.mkdtemp(prefix="confiance-export-"))
     try:
-        export_team(teams, directory)
-        return (directory / EXPORT_FILE).open("rb")
-    finally:
-        shutil.rmtree(directory, ignore_errors=True)
+        yield from blocks
+    except Exception:
+        logger.exception(
+            "The export of teams %s failed midway; the client got a cut stream", team_ids
+        )
+        raise
 
 
 class PositionData(Schema):

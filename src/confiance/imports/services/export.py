@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import json
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.apps import apps
@@ -19,9 +20,10 @@ from django.core import serializers
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from confiance.users.models import Team
+from confiance.users.models import Membership, Team
 
 EXPORT_FILE = "confiance-export.json"
 MANIFEST = "manifest.json"
@@ -92,17 +94,18 @@ def _has_field(model, name: str) -> bool:
 
 
 def _querysets(teams: list[Team]) -> list[tuple[type[models.Model], models.QuerySet]]:
+    """Every exported queryset, users first; nothing is read from the database here."""
     ids = [t.pk for t in teams]
     pairs = []
     for model, path in team_models():
         lookup = "pk__in" if path == "pk" else f"{path}__in"
         queryset = model._default_manager.filter(**{lookup: ids}).distinct().order_by("pk")
         pairs.append((model, queryset))
-    # Everyone the data points at: the members, and colleagues named on records.
+    # Everyone the data points at: the members, and colleagues named on records. Subqueries
+    # rather than ids gathered in Python: one query, run when the users are written, so that a
+    # stream starts at once and no id list grows with the team.
     user_model = get_user_model()
-    user_ids = set(
-        user_model.objects.filter(memberships__team__in=ids).values_list("pk", flat=True)
-    )
+    named = Q(pk__in=Membership.objects.filter(team__in=ids).values("user_id"))
     for model, queryset in pairs:
         for field in model._meta.get_fields():
             if (
@@ -110,11 +113,59 @@ def _querysets(teams: list[Team]) -> list[tuple[type[models.Model], models.Query
                 and (field.many_to_many or field.many_to_one or field.one_to_one)
                 and field.concrete
             ):
-                user_ids.update(
-                    v for v in queryset.values_list(field.name, flat=True) if v is not None
-                )
-    users = user_model.objects.filter(pk__in=user_ids).order_by("pk")
+                named |= Q(pk__in=queryset.values(field.name))
+    users = user_model.objects.filter(named).order_by("pk")
     return [(user_model, users), *pairs]
+
+
+def _rows(queryset: models.QuerySet) -> Iterator[list[models.Model]]:
+    """The rows of a queryset ordered by pk, in blocks of ``CHUNK``.
+
+    Keyset pagination (``pk > last``) rather than offsets: each block costs the same however
+    far the export has got, and a row added or removed meanwhile shifts nothing.
+    """
+    last = None
+    while True:
+        page = queryset if last is None else queryset.filter(pk__gt=last)
+        block = list(page[:CHUNK])
+        if not block:
+            return
+        yield block
+        last = block[-1].pk
+
+
+def _json_pieces(pairs, counts: Counter) -> Iterator[str]:
+    """The text of ``confiance-export.json``, one piece per block of rows.
+
+    The closing bracket comes only after the last row was read: a document cut short by an
+    error is never valid JSON.
+    """
+    user_model = get_user_model()
+    yield "[\n"
+    first = True
+    for model, queryset in pairs:
+        label = model._meta.label_lower
+        fields = USER_FIELDS if model is user_model else None
+        for block in _rows(queryset):
+            pieces = []
+            for row in serializers.serialize("python", block, fields=fields):
+                pieces.append(
+                    ("" if first else ",\n") + json.dumps(row, cls=_Encoder, ensure_ascii=False)
+                )
+                first = False
+            counts[label] += len(block)
+            yield "".join(pieces)
+    yield "\n]\n"
+
+
+def export_json(teams: list[Team]) -> Iterator[bytes]:
+    """The export of ``teams`` as UTF-8 bytes, block by block: exactly the bytes of the
+    ``confiance-export.json`` that ``export_team`` writes, for a caller that streams them.
+
+    Lazy: the database is read as the blocks are taken, one block in memory at a time.
+    """
+    for piece in _json_pieces(_querysets(teams), Counter()):
+        yield piece.encode("utf-8")
 
 
 def export_team(teams: list[Team], out: Path) -> Counter:
@@ -122,22 +173,13 @@ def export_team(teams: list[Team], out: Path) -> Counter:
     out.mkdir(parents=True, exist_ok=True)
     counts: Counter = Counter()
     user_model = get_user_model()
+    pairs = _querysets(teams)
     with (out / EXPORT_FILE).open("w", encoding="utf-8") as handle:
-        handle.write("[\n")
-        first = True
-        for model, queryset in _querysets(teams):
-            label = model._meta.label_lower
-            fields = USER_FIELDS if model is user_model else None
-            for start in range(0, queryset.count(), CHUNK):
-                chunk = list(queryset[start : start + CHUNK])
-                for row in serializers.serialize("python", chunk, fields=fields):
-                    handle.write(
-                        ("" if first else ",\n") + json.dumps(row, cls=_Encoder, ensure_ascii=False)
-                    )
-                    first = False
-                counts[label] += len(chunk)
-            _write_csv(out / f"{label}.csv", model, queryset, fields)
-        handle.write("\n]\n")
+        for piece in _json_pieces(pairs, counts):
+            handle.write(piece)
+    for model, queryset in pairs:
+        fields = USER_FIELDS if model is user_model else None
+        _write_csv(out / f"{model._meta.label_lower}.csv", model, queryset, fields)
     manifest = {"format": "confiance-export", "version": 1, "counts": dict(counts)}
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return counts
