@@ -6,9 +6,11 @@ Progress lives in this process's memory, keyed by run id; the status and the rep
 to the ImportRun row when the run ends. With several server processes, a poll answered by
 another process shows the row's state (running, then done) rather than the live count.
 
-The run works in the language of the person who started it (a background thread would
-otherwise use the site's default); its error is also kept whole in the report, so that the
-page shows it in whatever language the reader has when they look.
+The row keeps the report without words (``ImportReport.as_record``: counts, reason templates
+and their values, the failure kept whole), so that the page writes it in the language of
+whoever reads it, not of whoever started the run. Only ``ImportRun.error``, a plain-text
+trace for the admin, is in the starter's language (a background thread would otherwise use
+the site's default).
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from confiance.accounts.models import Account
 from confiance.imports.models import ImportRun, RunStatus
 from confiance.imports.services import import_file
+from confiance.imports.services.report import UNEXPECTED, ImportReport
+from confiance.ingest.errors import IngestError
 
 logger = logging.getLogger(__name__)
 _progress: dict[int, tuple[int, int]] = {}
@@ -94,16 +97,16 @@ def _run(run_id: int, path: Path, create_contacts: bool, occurred_at) -> None:
             occurred_at=occurred_at,
             progress=progress,
         )
-        run.report = report.as_dict()
-        run.error = report.error
-        run.status = RunStatus.FAILED if report.error else RunStatus.DONE
     except Exception:
         logger.exception("import run %s failed", run_id)
-        run.error = _("The import stopped on an unexpected error; nothing was saved.")
-        run.status = RunStatus.FAILED
+        report = ImportReport(filename=run.filename, dry_run=run.dry_run)
+        report.fail(IngestError(UNEXPECTED))
     finally:
         with _lock:
             run.processed, run.total = _progress.pop(run_id, (run.processed, run.total))
         shutil.rmtree(path.parent, ignore_errors=True)
+    run.report = report.as_record()
+    run.error = report.error
+    run.status = RunStatus.FAILED if report.error else RunStatus.DONE
     run.finished_at = timezone.now()
     run.save()

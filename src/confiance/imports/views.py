@@ -25,7 +25,7 @@ from confiance.env import env_int
 from confiance.imports import runner
 from confiance.imports.models import ErasureRecord, ImportRun, RunStatus
 from confiance.imports.services.gdpr import erase_person, export_person, find_contacts
-from confiance.imports.services.report import entity_label, stored_error
+from confiance.imports.services.report import ImportReport, entity_label
 from confiance.users.models import Membership, Role
 
 # Bigger files go through the command line, which streams them.
@@ -158,20 +158,29 @@ def _progress_context(run: ImportRun) -> dict:
         percent = 100
     else:
         percent = min(99, int(100 * processed / total)) if total else 0
-    report = run.report or {}
     return {
         "run": run,
-        # Rendered now, in the reader's language, whatever the language of the run.
-        "error": stored_error(report, run.error),
         "processed": processed,
         "total": total,
         "percent": percent,
         "finished": finished,
-        "created": [(entity_label(k), v) for k, v in sorted((report.get("created") or {}).items())],
-        "updated": [(entity_label(k), v) for k, v in sorted((report.get("updated") or {}).items())],
-        "skipped": sorted((report.get("skipped") or {}).items()),
-        "unknown": list((report.get("unknown") or {}).keys())[:20],
-        "notes": report.get("notes") or [],
+        **(_report_context(run) if finished else {}),
+    }
+
+
+def _report_context(run: ImportRun) -> dict:
+    """The stored report in words of the reader's language, whoever started the run."""
+    report = ImportReport.from_record(run.report or {}, filename=run.filename)
+    if not report.failure and not report.stored_error:
+        report.stored_error = run.error  # a run that failed before reports were stored whole
+    return {
+        "error": report.error,
+        "summary": report.summary() if run.report else "",
+        "created": [(entity_label(k), v) for k, v in sorted(report.created.items())],
+        "updated": [(entity_label(k), v) for k, v in sorted(report.updated.items())],
+        "skipped": sorted(report.skipped.items()),
+        "unknown": list(report.unknown)[:20],
+        "notes": report.notes,
     }
 
 

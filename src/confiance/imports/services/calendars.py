@@ -8,10 +8,13 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from confiance.imports.services.analysis import analyse
 from confiance.imports.services.context import ImportContext
+from confiance.imports.services.report import reason
 from confiance.ingest.calendar import CalendarEvent, parse_ics
+from confiance.ingest.errors import Message
 from confiance.interactions.models import Interaction, InteractionKind, Source
 
 # Recurring events are expanded this far back and ahead of the import.
@@ -41,7 +44,7 @@ def _fingerprint(event: CalendarEvent) -> str:
 
 
 def _import_event(event: CalendarEvent, ctx: ImportContext) -> None:
-    label = event.summary or event.uid or _("(untitled event)")
+    label = event.summary or event.uid or Message(gettext_noop("(untitled event)"))
     account = ctx.account
     if account is None:
         for address in event.addresses:
@@ -51,11 +54,14 @@ def _import_event(event: CalendarEvent, ctx: ImportContext) -> None:
                 break
     if account is None:
         ctx.report.skip(
-            label, _("no account: no known contact among the attendees (give --account)")
+            label,
+            reason(
+                gettext_noop("no account: no known contact among the attendees (give --account)")
+            ),
         )
         return
     if event.status == "CANCELLED":
-        ctx.report.skip(label, _("cancelled in the calendar"))
+        ctx.report.skip(label, reason(gettext_noop("cancelled in the calendar")))
         return
     fingerprint = _fingerprint(event)
     ext = event.external_id or f"sha256:{fingerprint}"
@@ -63,7 +69,7 @@ def _import_event(event: CalendarEvent, ctx: ImportContext) -> None:
         account=account, source=Source.ICS, external_id=ext
     ).first()
     if existing is not None and existing.content_hash == fingerprint:
-        ctx.report.skip(label, _("already imported"))
+        ctx.report.skip(label, reason(gettext_noop("already imported")))
         return
     tone, analysis, problem = analyse(event.description)
     if problem:

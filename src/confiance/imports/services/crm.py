@@ -7,7 +7,6 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib.auth import get_user_model
 from django.db.models.functions import Lower
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from confiance.accounts.models import Account, AccountKind, Contact, SizeBand
@@ -15,8 +14,9 @@ from confiance.deals.models import Opportunity, Outcome, Stage
 from confiance.deals.services import record_outcome
 from confiance.imports.models import ExternalRef
 from confiance.imports.services.context import ImportContext
+from confiance.imports.services.report import reason
 from confiance.ingest.crm import CrmFile, CrmRecord
-from confiance.ingest.errors import IngestError, Quoted
+from confiance.ingest.errors import IngestError, Message, Quoted
 
 COUNTRIES = {
     "france": "FR", "united kingdom": "GB", "uk": "GB", "royaume-uni": "GB", "germany": "DE",
@@ -105,13 +105,24 @@ def _save(obj, created: bool, entity: str, ctx: ImportContext, changed: bool, la
         obj.save()
         ctx.report.update(entity)
     else:
-        ctx.report.skip(label, _("unchanged"))
+        ctx.report.skip(label, reason(gettext_noop("unchanged")))
+
+
+def _line(record: CrmRecord) -> Message:
+    return Message(gettext_noop("line %(n)d"), {"n": record.line})
+
+
+def _no_account(record: CrmRecord) -> Message:
+    return reason(
+        gettext_noop("no account named %(name)r: import the companies first, or give --account"),
+        name=record.get("account_name"),
+    )
 
 
 def _account(record: CrmRecord, crm: CrmFile, ctx: ImportContext, owners: _Owners) -> None:
     name = record.get("name")
     if not name:
-        ctx.report.skip(_("line %(n)d") % {"n": record.line}, _("no company name"))
+        ctx.report.skip(_line(record), reason(gettext_noop("no company name")))
         return
     ext = record.get("external_id")
     ref = _ref(ctx, crm, "account", ext)
@@ -156,16 +167,15 @@ def _contact(record: CrmRecord, crm: CrmFile, ctx: ImportContext, owners: _Owner
         p for p in (record.get("first_name"), record.get("last_name")) if p
     )
     email = record.get("email").lower()
-    label = name or email or _("line %(n)d") % {"n": record.line}
+    label = name or email or _line(record)
     if not name and not email:
-        ctx.report.skip(label, _("no name and no e-mail"))
+        ctx.report.skip(label, reason(gettext_noop("no name and no e-mail")))
         return
     account = _find_account(record, crm, ctx)
     if account is None:
         ctx.report.skip(
             label,
-            _("no account named %(name)r: import the companies first, or give --account")
-            % {"name": record.get("account_name")},
+            _no_account(record),
         )
         return
     ext = record.get("external_id")
@@ -182,7 +192,7 @@ def _contact(record: CrmRecord, crm: CrmFile, ctx: ImportContext, owners: _Owner
     if created:
         contact = Contact(account=account, language=account.language, name=name or email)
     if contact.erased_at is not None:
-        ctx.report.skip(label, _("this person asked to be erased"))
+        ctx.report.skip(label, reason(gettext_noop("this person asked to be erased")))
         return
     changed = _apply(
         contact,
@@ -200,14 +210,13 @@ def _contact(record: CrmRecord, crm: CrmFile, ctx: ImportContext, owners: _Owner
 def _opportunity(record: CrmRecord, crm: CrmFile, ctx: ImportContext, owners: _Owners) -> None:
     title = record.get("title")
     if not title:
-        ctx.report.skip(_("line %(n)d") % {"n": record.line}, _("no deal name"))
+        ctx.report.skip(_line(record), reason(gettext_noop("no deal name")))
         return
     account = _find_account(record, crm, ctx)
     if account is None:
         ctx.report.skip(
             title,
-            _("no account named %(name)r: import the companies first, or give --account")
-            % {"name": record.get("account_name")},
+            _no_account(record),
         )
         return
     ext = record.get("external_id")
@@ -253,7 +262,7 @@ def _opportunity(record: CrmRecord, crm: CrmFile, ctx: ImportContext, owners: _O
     elif changed:
         ctx.report.update("opportunity")
     else:
-        ctx.report.skip(title, _("unchanged"))
+        ctx.report.skip(title, reason(gettext_noop("unchanged")))
     _remember(ctx, crm, "opportunity", ext, opportunity.pk)
 
 
@@ -269,14 +278,14 @@ def _outcome(record: CrmRecord, stage: str) -> str:
 
 def _loss_reason(text: str) -> str:
     lowered = text.lower()
-    for needles, reason in (
+    for needles, code in (
         (("price", "prix", "cheaper", "cost", "tarif"), "price"),
         (("compet", "concurren"), "competitor"),
         (("timing", "budget", "later", "délai"), "timing"),
         (("no need", "pas de besoin", "not needed"), "no_need"),
     ):
         if any(n in lowered for n in needles):
-            return reason
+            return code
     return "other"
 
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from confiance.accounts.models import Account, Contact
 from confiance.imports.models import EmailMessage
 from confiance.imports.services.analysis import Reading
 from confiance.imports.services.context import ImportContext
+from confiance.imports.services.report import reason
 from confiance.ingest.email import ParsedEmail
+from confiance.ingest.errors import Message
 from confiance.interactions.models import Interaction, InteractionKind, Source
 
 BATCH = 500
@@ -58,10 +60,13 @@ def _flush(
     planned: list[tuple[ParsedEmail, Account, str]] = []
     for mail in mails:
         account = _account_for(mail, ctx, state)
-        label = mail.subject or mail.message_id or _("(no subject)")
+        label = mail.subject or mail.message_id or Message(gettext_noop("(no subject)"))
         if account is None:
             ctx.report.skip(
-                label, _("no account: no known contact on the message (give --account)")
+                label,
+                reason(
+                    gettext_noop("no account: no known contact on the message (give --account)")
+                ),
             )
             ctx.tick()
             continue
@@ -78,7 +83,7 @@ def _flush(
     for mail, account, ext in planned:
         key = (account.pk, ext)
         if key in existing or key in state.seen:
-            ctx.report.skip(mail.subject or ext, _("already imported"))
+            ctx.report.skip(mail.subject or ext, reason(gettext_noop("already imported")))
             ctx.tick()
             continue
         state.seen.add(key)

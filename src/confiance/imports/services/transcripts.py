@@ -7,11 +7,12 @@ import hashlib
 import re
 from datetime import timedelta
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from confiance.imports.services.analysis import analyse
 from confiance.imports.services.context import ImportContext
 from confiance.imports.services.people import NameMatcher, accounts_with_contacts_named
+from confiance.imports.services.report import reason
 from confiance.ingest.transcripts import parse_transcript
 from confiance.interactions.models import Interaction, InteractionKind, Segment, Source
 
@@ -28,15 +29,17 @@ def import_transcript(data: bytes, filename: str, ctx: ImportContext) -> None:
         if len(candidates) != 1:
             ctx.report.skip(
                 filename,
-                _("no account: give --account (speakers match %(n)d accounts)")
-                % {"n": len(candidates)},
+                reason(
+                    gettext_noop("no account: give --account (speakers match %(n)d accounts)"),
+                    n=len(candidates),
+                ),
             )
             return
         account = candidates[0]
     ext = f"sha256:{hashlib.sha256(data).hexdigest()}"
     source = Source.VTT if transcript.format == "vtt" else Source.SRT
     if Interaction.objects.filter(account=account, source=source, external_id=ext).exists():
-        ctx.report.skip(filename, _("already imported"))
+        ctx.report.skip(filename, reason(gettext_noop("already imported")))
         return
     occurred_at = ctx.occurred_at or _date_from_name(filename) or ctx.now
     tone, analysis, problem = analyse(turns=transcript.turns, reference_date=occurred_at.date())
