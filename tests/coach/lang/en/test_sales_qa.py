@@ -63,3 +63,196 @@ def test_who_is_right_framing_is_found_when_contracted():
         f["category"] for f in analyze("This meeting is about who's right.", lang="en")["findings"]
     ]
     assert "right_wrong" in cats
+
+
+# --- sales jargon is full of war and sport words used harmlessly -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We hit our target for Q3 and closed the deal with Acme two weeks early.",
+        "Great news: we won the account! Thanks to everyone who helped on the demo.",
+        "We managed to beat the deadline on the security questionnaire.",
+        "The plan is to kill the renewal risk early by fixing the onboarding issues they raised.",
+        "This is a competitive displacement opportunity: their legacy contract ends in March.",
+        "Procurement will probably push back on price, so let's prepare the ROI case.",
+        "We're going to crush our number this quarter, team!",
+        "It's an uphill battle to get budget approved this year.",
+        "Our platform is battle-tested at three European banks.",
+        "The champion is fighting to get the budget approved internally.",
+        "They are fighting fires on their side this month, so the pilot slips a week.",
+        "On our side, we'll prepare the quote; on their side, legal reviews the MSA.",
+        "We need to get ahead of the competition by showing them the roadmap.",
+        "The final price depends on the volume they commit to.",
+        "Please confirm our final terms by Friday so legal can prepare the signature copy.",
+        "The business case doesn't hold up without the licence savings; let's rebuild it.",
+        "The customer will always need support in French, so let's staff Montreal.",
+    ],
+)
+def test_harmless_sales_jargon_gets_no_finding(text):
+    result = analyze(text, lang="en")
+    assert result["findings"] == []
+    assert result["tone"] > -0.2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They didn't get the invoice, can you resend it?",
+        "They don't get paid until the project completes.",
+        "They didn't get back to me yet.",
+        "They can't get budget before Q2.",
+        "They didn't realise the deadline moved.",
+        "They don't follow the same fiscal year as us.",
+        "They never received the NDA, so I'm resending it now.",
+    ],
+)
+def test_everyday_get_see_and_received_are_no_blame(text):
+    assert analyze(text, lang="en")["findings"] == []
+
+
+# --- locker-room framings a sales manager would circle ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "span"),
+    [
+        (
+            "If they don't sign by Friday, the discount is gone.",
+            "ultimatum",
+            "the discount is gone",
+        ),
+        ("Tell them it's this price or nothing.", "ultimatum", "this price or nothing"),
+        (
+            "This is our final price, there's nothing more to discuss.",
+            "ultimatum",
+            "our final price",
+        ),
+        ("Sign now or lose the slot.", "ultimatum", "or lose the slot"),
+        (
+            "Let's not give them an inch on payment terms.",
+            "fight_metaphor",
+            "not give them an inch",
+        ),
+        ("We need to win the argument on Thursday.", "right_wrong", "win the argument"),
+        ("We have to win this negotiation.", "fight_metaphor", "win this negotiation"),
+        (
+            "This is war: if we lose Acme, the competition gets a foothold.",
+            "fight_metaphor",
+            "This is war",
+        ),
+        (
+            "We'll make them pay for this delay in the renewal.",
+            "fight_metaphor",
+            "make them pay for",
+        ),
+        ("We need to outsmart them on the pricing call.", "fight_metaphor", "outsmart them"),
+        ("We'll crush their objections one by one.", "fight_metaphor", "crush their objections"),
+        ("We'll have to force their hand on the timeline.", "fight_metaphor", "force their hand"),
+        ("They need to be put in their place.", "fight_metaphor", "put in their place"),
+        ("They'll fold if we hold firm.", "fight_metaphor", "They'll fold"),
+        (
+            "Don't let them push you around on the SLA.",
+            "fight_metaphor",
+            "Don't let them push you around",
+        ),
+        ("Time to go in hard and make them sweat.", "fight_metaphor", "go in hard"),
+        (
+            "We are not going to let procurement dictate terms to us.",
+            "fight_metaphor",
+            "dictate terms",
+        ),
+        (
+            "Who do they think they are, asking for a 40% discount?",
+            "contempt",
+            "Who do they think they are",
+        ),
+        ("Their CFO is a dinosaur.", "contempt", "is a dinosaur"),
+        (
+            "They're being completely unreasonable about the SLA.",
+            "blame",
+            "They're being completely unreasonable",
+        ),
+        ("That buyer is a nightmare to deal with.", "blame", "buyer is a nightmare"),
+        ("Their sponsor has no clue what he's talking about.", "blame", "sponsor has no clue"),
+        ("Their CFO is a dinosaur who doesn't get it.", "blame", "who doesn't get it"),
+        ("Procurement wants to bleed us dry on this renewal.", "bad_intent", "bleed us dry"),
+        (
+            "They are holding the renewal hostage until we drop the price.",
+            "bad_intent",
+            "holding the renewal hostage",
+        ),
+        (
+            "They are trying to pull a fast one on the renewal terms.",
+            "bad_intent",
+            "pull a fast one",
+        ),
+        ("They're trying to get something for nothing.", "bad_intent", "something for nothing"),
+        ("I won't let that buyer bully me.", "bad_intent", "won't let that buyer bully me"),
+        ("This RFP is rigged, they're just using us for a price check.", "bad_intent", "rigged"),
+        ("They have been dragging their feet for months.", "bad_intent", "dragging their feet"),
+        ("They should just sign and stop wasting our time.", "bad_intent", "stop wasting our time"),
+        ("They will never agree to anything reasonable.", "absolutes", "They will never agree"),
+        ("All they care about is getting a discount.", "absolutes", "All they care about"),
+        (
+            "The customer doesn't care about quality, only price.",
+            "absolutes",
+            "customer doesn't care about quality, only price",
+        ),
+        ("I'm sick of their excuses.", "dismissing", "their excuses"),
+        (
+            "They're just making excuses because they have no budget.",
+            "dismissing",
+            "making excuses",
+        ),
+        ("Their argument doesn't hold up at all.", "dismissing", "argument doesn't hold up"),
+    ],
+)
+def test_a_combative_framing_is_circled(text, category, span):
+    hits = [f for f in analyze(text, lang="en")["findings"] if f["category"] == category]
+    assert [f["text"] for f in hits][:1] == [span]
+
+
+def test_negation_before_until_does_not_excuse_waiting_for_them_to_cave():
+    # "Don't" denies the giving; "until they cave" is its own clause and still a fight.
+    cats = [
+        f["category"]
+        for f in analyze("Don't give them anything until they cave.", lang="en")["findings"]
+    ]
+    assert cats == ["fight_metaphor"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't think they're wrong about the integration effort; we underestimated it.",
+        "I'm not saying they're wrong, just that we need more data.",
+        "We're not going to play hardball with a ten-year customer.",
+        "Their CIO is a tough negotiator but fair.",
+    ],
+)
+def test_denied_or_fair_judgements_are_not_flagged(text):
+    assert analyze(text, lang="en")["findings"] == []
+
+
+# --- the rewrite must fit the sentence it replaces -------------------------------------
+
+
+def test_stalling_gets_a_rewrite_about_the_delay_not_about_figures():
+    finding = analyze("They're just stalling on the renewal.", lang="en")["findings"][0]
+    assert finding["rule"] == "en.bad_intent.stalling"
+    assert "longer" in finding["rewrite"] and "figure" not in finding["rewrite"]
+    assert finding["question"].endswith("?")
+
+
+def test_only_price_gets_a_rewrite_about_what_else_matters():
+    finding = analyze("All they care about is price.", lang="en")["findings"][0]
+    assert "what else matters" in finding["rewrite"]
+    assert "price" in finding["question"].lower()
+
+
+def test_unreasonable_is_answered_by_asking_what_drives_the_demand():
+    finding = analyze("Procurement is being unreasonable.", lang="en")["findings"][0]
+    assert finding["category"] == "blame"
+    assert "behind it" in finding["rewrite"]
