@@ -1,0 +1,258 @@
+"""Passe qualité sur du français de vendeur réaliste : notes de préparation, e-mails, messages
+internes et lignes de transcription, comme un directeur commercial exigeant s'en servirait.
+
+Chaque cas dit ce qu'un vendeur remarquerait : telle phrase reçoit (ou ne reçoit pas) tel
+constat, telle promesse a telle échéance, telle reformulation se lit ainsi.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from confiance.coach import analyze, tone
+
+# Un lundi : « vendredi » est le 27 novembre, « lundi » le 30.
+MONDAY = dt.date(2026, 11, 23)
+
+# Du français d'affaires collaboratif ou neutre : aucun constat.
+NO_FINDING = [
+    "Prépa RDV jeudi : nous devons tenir le planning de déploiement, c'est notre engagement.",
+    "Objectif de l'année : battre le record de satisfaction client de 2025.",
+    "Ils ne comprennent pas encore notre offre, reprenons l'explication avec un schéma.",
+    "Si vous ne comprenez pas un point du devis, n'hésitez pas à m'appeler.",
+    "S'ils ne comprennent pas, c'est qu'on a mal expliqué : je refais la présentation.",
+    "Ils ont toujours payé à temps, aucun souci de ce côté.",
+    "Ils sont toujours disponibles quand on a besoin d'eux.",
+    "Le client est toujours réactif sur les validations.",
+    "Ils ont toujours été fiables sur les volumes annoncés.",
+    "Nous avons toujours livré dans les délais depuis cinq ans, c'est un point fort à rappeler.",
+    "On ne lâche pas le client, on le rappelle la semaine prochaine pour comprendre son refus.",
+    "Je ne pense pas qu'ils soient de mauvaise foi : ils ont une contrainte budgétaire.",
+    "Je n'ai pas du tout l'impression qu'ils cherchent à nous avoir, ils ont peur du changement.",
+    "Jamais je ne dirais qu'ils sont incompétents : ils manquent de ressources.",
+    "Il ne faut pas les prendre pour des idiots, ils ont fait leurs calculs.",
+    "Le client pense qu'on l'a pris pour un imbécile avec la dernière facture ; excusons-nous.",
+    "Selon leur DAF, nous serions des incompétents. Je veux comprendre ce qui a provoqué ça.",
+    "Le client a été clair : c'est leur dernière offre. Prenons le temps de comprendre pourquoi.",
+    "Merci pour votre dernière proposition, nous l'étudions avec le comité.",
+    "C'est de notre faute, on n'a pas prévenu à temps ; je m'en excuse auprès d'eux demain.",
+    "Ce n'est pas leur faute si le projet a glissé, on a sous-estimé la reprise des données.",
+    "Ils ont un budget serré, c'est normal qu'ils négocient.",
+]
+
+
+@pytest.mark.parametrize("text", NO_FINDING)
+def test_le_langage_d_affaires_collaboratif_ne_recoit_aucun_constat(text):
+    assert analyze(text, lang="fr")["findings"] == []
+
+
+# Du langage de vestiaire : le constat attendu et ce qu'il surligne.
+FINDINGS = [
+    # Reproche
+    ("Ils comprennent pas, franchement.", "blame", "Ils comprennent pas"),
+    (
+        "Le client ne comprend toujours pas pourquoi on facture la maintenance.",
+        "blame",
+        "client ne comprend toujours pas",
+    ),
+    (
+        "Ils savent même pas lire un cahier des charges.",
+        "blame",
+        "Ils savent même pas lire",
+    ),
+    ("Leur DSI est complètement à l'ouest.", "blame", "DSI est complètement à l'ouest"),
+    ("C'est la faute du client si on est en retard.", "blame", "la faute du client"),
+    # Mépris
+    ("Ils ne nous ont jamais payés à l'heure, ces rapaces.", "contempt", "ces rapaces"),
+    # Procès d'intention
+    ("Le nouvel acheteur va essayer de nous plumer.", "bad_intent", "essayer de nous plumer"),
+    ("Vous me prenez pour un imbécile ?", "bad_intent", "Vous me prenez pour un imbécile"),
+    ("Vous êtes en train de nous étrangler avec ces conditions.", "bad_intent", "nous étrangler"),
+    ("Ils abusent avec leurs délais de paiement à 90 jours.", "bad_intent", "Ils abusent"),
+    ("C'est du vol, leurs pénalités.", "bad_intent", "C'est du vol"),
+    (
+        "Ils se croient tout permis parce qu'ils sont gros.",
+        "bad_intent",
+        "Ils se croient tout permis",
+    ),
+    ("Ces mecs n'ont aucune parole.", "bad_intent", "mecs n'ont aucune parole"),
+    ("On ne peut pas leur faire confiance.", "bad_intent", "ne peut pas leur faire confiance"),
+    ("Leur appel d'offres est truqué.", "bad_intent", "truqué"),
+    # Généralisations
+    (
+        "Leur DAF est toujours en retard sur les paiements.",
+        "absolutes",
+        "DAF est toujours en retard",
+    ),
+    ("Ils ne nous ont jamais payés à l'heure.", "absolutes", "Ils ne nous ont jamais payés"),
+    (
+        "Avec eux c'est toujours la même chose : ils promettent et rien ne suit.",
+        "absolutes",
+        "eux c'est toujours la même chose",
+    ),
+    ("Ils veulent toujours plus pour moins cher.", "absolutes", "Ils veulent toujours plus"),
+    # Métaphores de combat
+    (
+        "Jeudi, on ne lâche rien sur le prix.",
+        "fight_metaphor",
+        "ne lâche rien",
+    ),
+    ("Faut pas se laisser faire.", "fight_metaphor", "pas se laisser faire"),
+    ("On est en position de force.", "fight_metaphor", "position de force"),
+    (
+        "Il faut en profiter pour leur imposer nos conditions.",
+        "fight_metaphor",
+        "leur imposer nos conditions",
+    ),
+    ("T'inquiète, ils finiront par céder.", "fight_metaphor", "finiront par céder"),
+    ("Il va falloir leur montrer qui commande.", "fight_metaphor", "leur montrer qui commande"),
+    ("On doit rester fermes sur le prix.", "fight_metaphor", "rester fermes"),
+    # Ultimatums
+    (
+        "Il n'est pas question de baisser, c'est ferme et définitif.",
+        "ultimatum",
+        "ferme et définitif",
+    ),
+    ("C'est ça ou on arrête les frais.", "ultimatum", "on arrête les frais"),
+    (
+        "Soit ils signent avant le 31, soit on passe au client suivant.",
+        "ultimatum",
+        "Soit ils signent avant le 31, soit",
+    ),
+    (
+        "C'est notre dernière offre, après on passe à autre chose.",
+        "ultimatum",
+        "C'est notre dernière offre",
+    ),
+    ("Notre tarif est non négociable cette année.", "ultimatum", "non négociable"),
+    # Rejet
+    ("Je n'en ai rien à faire de leurs états d'âme.", "dismissing", "n'en ai rien à faire"),
+    ("Ils n'ont qu'à lire le contrat.", "dismissing", "Ils n'ont qu'à"),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "span"), FINDINGS)
+def test_le_langage_de_vestiaire_recoit_son_constat(text, category, span):
+    findings = analyze(text, lang="fr")["findings"]
+    assert [(f["category"], f["text"]) for f in findings if f["category"] == category] == [
+        (category, span)
+    ], findings
+
+
+def test_non_negociable_propose_d_expliquer_la_limite_plutot_que_de_fermer_la_porte():
+    (finding,) = analyze("Cette remise n'est pas négociable.", lang="fr")["findings"]
+    assert finding["rule"] == "fr.ultimatum.non_negociable"
+    assert finding["severity"] == 2
+    assert "je vais vous expliquer pourquoi" in finding["rewrite"]
+    assert "à prendre ou à laisser" not in finding["rewrite"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Ce qu'on reproche à une demande, pas des chiffres faux : la reformulation en parle.
+        ("Ils abusent avec leurs pénalités.", "Cette demande me paraît déséquilibrée"),
+        ("Ces mecs n'ont aucune parole.", "Des engagements n'ont pas été tenus"),
+        ("Leur appel d'offres est truqué.", "sur quels critères"),
+        ("Ils n'ont qu'à lire le contrat.", "je leur montre où se trouve la réponse"),
+    ],
+)
+def test_la_reformulation_parle_de_ce_que_dit_la_phrase(text, words):
+    (finding,) = analyze(text, lang="fr")["findings"]
+    assert words in finding["rewrite"]
+    assert "Leurs chiffres" not in finding["rewrite"]
+    assert finding["question"].endswith("?")
+
+
+def test_une_reformulation_ne_propose_pas_de_maintenir_un_ultimatum_sur_le_prix_pour_un_delai():
+    (finding,) = analyze("Soit ils signent avant le 31, soit on arrête.", lang="fr")["findings"]
+    assert finding["rule"] == "fr.ultimatum.delai"
+    assert "décision" in finding["rewrite"]
+
+
+MOVES = [
+    (
+        "D'accord. Vous pourriez me montrer leur proposition ?",
+        "probing_question",
+        "Vous pourriez me montrer",
+    ),
+    ("Le client n'a pas tort sur ce point.", "acknowledging", "client n'a pas tort"),
+    ("Ils ont raison sur le délai, on a sous-estimé.", "acknowledging", "Ils ont raison"),
+    (
+        "Voici pourquoi nous tenons à cette clause : elle protège vos données.",
+        "explaining_reasons",
+        "Voici pourquoi",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "span"), MOVES)
+def test_les_mouvements_collaboratifs_sont_reconnus(text, category, span):
+    moves = analyze(text, lang="fr")["moves"]
+    assert (category, span) in [(m["category"], m["text"]) for m in moves], moves
+
+
+COMMITMENTS = [
+    ("Je vous envoie le devis vendredi matin.", "envoyer le devis", "2026-11-27"),
+    (
+        "On vous fait parvenir le contrat signé demain matin.",
+        "faire parvenir le contrat signé",
+        "2026-11-24",
+    ),
+    ("On vous transmet les CGV d'ici jeudi.", "transmettre les CGV", "2026-11-26"),
+    ("Je t'envoie la présentation ce soir.", "envoyer la présentation", "2026-11-23"),
+    ("Promis, je te fais un retour d'ici demain midi.", "faire un retour", "2026-11-24"),
+    ("Je m'engage à vous répondre sous 48h.", "répondre", "2026-11-25"),
+    (
+        "Je vous rappelle mardi prochain pour faire le point.",
+        "rappeler pour faire le point",
+        "2026-11-24",
+    ),
+    (
+        "On le rappelle la semaine prochaine pour comprendre son refus.",
+        "rappeler pour comprendre son refus",
+        "2026-12-04",
+    ),
+    ("Je la relance lundi sans faute.", "relancer sans faute", "2026-11-30"),
+    (
+        "Je vous recontacte après le comité, donc vers le 10.",
+        "recontacter après le comité",
+        "2026-12-10",
+    ),
+    ("Je vous tiens au courant dès que j'ai la validation du DAF.", "tenir au courant", None),
+]
+
+
+@pytest.mark.parametrize(("text", "action", "due"), COMMITMENTS)
+def test_les_promesses_ont_la_bonne_action_et_la_bonne_echeance(text, action, due):
+    commitments = analyze(text, lang="fr", reference_date=MONDAY)["commitments"]
+    assert [(c["action"], c["due_date"]) for c in commitments] == [(action, due)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On va perdre ce client si on ne bouge pas.",
+        "On va avoir du mal à tenir ce délai.",
+        "Je vais attendre leur retour avant de relancer.",
+        "On les écrasera sur la démo.",
+        "Je le rappelle, le contrat prévoit une révision annuelle.",
+        "Je vous fais confiance pour la suite.",
+    ],
+)
+def test_une_crainte_un_plan_de_bataille_ou_un_rappel_ne_sont_pas_des_promesses(text):
+    assert analyze(text, lang="fr", reference_date=MONDAY)["commitments"] == []
+
+
+def test_l_eloge_et_la_reassurance_donnent_un_ton_positif():
+    assert tone("Ils sont toujours réactifs, c'est un plaisir.", lang="fr") > 0
+    assert tone("Pas de souci, je vous renvoie le fichier.", lang="fr") > 0
+    assert tone("Ils veulent toujours plus pour moins cher.", lang="fr") < 0
+
+
+def test_le_ton_rapide_egale_celui_de_l_analyse_sur_toutes_ces_phrases():
+    texts = NO_FINDING + [t for t, _, _ in FINDINGS] + [t for t, _, _ in MOVES]
+    for text in texts:
+        assert tone(text, lang="fr") == analyze(text, lang="fr")["tone"], text
