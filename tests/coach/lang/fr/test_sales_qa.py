@@ -127,7 +127,16 @@ FINDINGS = [
         "C'est notre dernière offre",
     ),
     ("Notre tarif est non négociable cette année.", "ultimatum", "non négociable"),
+    ("Ces acheteurs sont vraiment chiants.", "contempt", "acheteurs sont vraiment chiants"),
+    ("Ils font semblant de ne pas comprendre.", "bad_intent", "font semblant"),
+    ("Ils traînent des pieds depuis le début.", "bad_intent", "traînent des pieds"),
+    ("Le client est roi, mais là il exagère.", "bad_intent", "il exagère"),
+    ("Il faut les mettre au pas.", "fight_metaphor", "les mettre au pas"),
+    ("Il faut taper du poing sur la table.", "fight_metaphor", "taper du poing sur la table"),
+    ("On va pas se laisser marcher dessus.", "fight_metaphor", "pas se laisser marcher dessus"),
+    ("C'est eux qui ont besoin de nous.", "fight_metaphor", "eux qui ont besoin de nous"),
     # Rejet
+    ("Qu'ils aillent voir ailleurs si c'est mieux.", "dismissing", "Qu'ils aillent voir ailleurs"),
     ("Je n'en ai rien à faire de leurs états d'âme.", "dismissing", "n'en ai rien à faire"),
     ("Ils n'ont qu'à lire le contrat.", "dismissing", "Ils n'ont qu'à"),
 ]
@@ -173,6 +182,38 @@ def test_une_reformulation_ne_propose_pas_de_maintenir_un_ultimatum_sur_le_prix_
 
 
 MOVES = [
+    (
+        "Est-ce que tu pourrais me dire ce qui compte le plus pour ta direction ?",
+        "probing_question",
+        "ce qui compte le plus pour ta direction",
+    ),
+    (
+        "Est-ce que vous pouvez m'expliquer ce comparatif ?",
+        "probing_question",
+        "Est-ce que vous pouvez m'expliquer",
+    ),
+    ("Que diriez-vous d'un pilote de trois mois ?", "probing_question", "Que diriez-vous"),
+    ("Si je résume, la sécurité passe avant le prix pour vous.", "summarising", "Si je résume"),
+    (
+        "Ce que je retiens, c'est que le calendrier vous contraint.",
+        "summarising",
+        "Ce que je retiens",
+    ),
+    (
+        "Je voudrais m'assurer que j'ai bien compris : le coût total compte plus ?",
+        "summarising",
+        "que j'ai bien compris",
+    ),
+    (
+        "Je ne suis pas d'accord, mais je vois pourquoi vous le pensez.",
+        "acknowledging",
+        "je vois pourquoi",
+    ),
+    (
+        "Vous avez parfaitement le droit de choisir un autre prestataire.",
+        "accepting_no_deal",
+        "Vous avez parfaitement le droit de",
+    ),
     (
         "D'accord. Vous pourriez me montrer leur proposition ?",
         "probing_question",
@@ -240,6 +281,7 @@ def test_les_promesses_ont_la_bonne_action_et_la_bonne_echeance(text, action, du
         "On les écrasera sur la démo.",
         "Je le rappelle, le contrat prévoit une révision annuelle.",
         "Je vous fais confiance pour la suite.",
+        "On va pas se laisser marcher dessus.",
     ],
 )
 def test_une_crainte_un_plan_de_bataille_ou_un_rappel_ne_sont_pas_des_promesses(text):
