@@ -21,6 +21,8 @@ from confiance.accounts.permissions import visible_accounts
 from confiance.deals.models import FollowUpPlan, Opportunity
 from confiance.demo import DEMO_PASSWORD, TEAM_NAME, load_demo
 from confiance.demo.people import FEMININE_FR
+from confiance.insights.industries import SECTORS, industry_name, sector
+from confiance.insights.radar import radar
 from confiance.interactions.models import Interaction, Segment
 from confiance.ledger.models import Commitment, CommitmentEvent
 from confiance.users.models import Team
@@ -232,6 +234,36 @@ def test_a_prospect_looks_like_our_happy_customers():
     on_time = resolved.filter(status="kept").count() / resolved.count()
     assert on_time > neglected.filter(status="kept").count() / neglected.count()
     assert not Opportunity.objects.filter(account__in=alike, outcome="lost").exists()
+
+
+def test_accounts_name_their_industry_in_their_own_language():
+    assert account("Groupe Hexagone Logistique").industry == "Logistique"
+    assert account("Clinique Saint-Roch").industry == "Santé"
+    assert account("Fromageries du Jura Réunies").industry == "Industrie agroalimentaire"
+    assert account("Atlas Freight Lines").industry == "Logistics"
+    assert account("Northbridge Health Trust").industry == "Healthcare"
+    for acc in Account.objects.all():
+        key = sector(acc.industry)
+        assert key in SECTORS, acc.industry
+        assert acc.industry == industry_name(key, acc.language), acc.name
+
+
+def test_the_confidence_pack_pairs_food_manufacturers_across_languages():
+    claire = get_user_model().objects.get(username="claire")
+    english = {p.account: p for p in radar(claire, as_of=TODAY, lang="en").prospects}
+    calder = english["Calder Valley Bakeries"]
+    assert [r.account for r in calder.references][:1] == ["Harrow Foods Ltd"]
+    french_refs = [r for r in calder.references if account(r.account).language == "fr"]
+    assert french_refs, "French food manufacturers count as the same sector"
+    assert french_refs[0].reasons[0] == "same industry (Food manufacturing)"
+    french = {p.account: p for p in radar(claire, as_of=TODAY, lang="fr").prospects}
+    jura = french["Fromageries du Jura Réunies"]
+    assert {r.account for r in jura.references} == {
+        "Laiteries des Monts d'Auvergne",
+        "Biscuiterie Lefèvre-Morin",
+        "Conserverie de l'Atlantique",
+    }
+    assert jura.references[0].reasons[0] == "même secteur (Industrie agroalimentaire)"
 
 
 def test_a_deal_was_lost_on_price_to_a_competitor_claiming_20_percent():

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from confiance.accounts.models import Account, Contact
+from confiance.insights.industries import industry_name
 from confiance.interactions.models import Interaction, Segment
 from confiance.ledger.models import Commitment, CommitmentEvent
 from confiance.users.models import Membership, Profile, Team
@@ -144,7 +145,8 @@ class _Builder:
                     kind=spec.kind,
                     owner=self.users[spec.owner],
                     team=team,
-                    industry=spec.industry,
+                    # In the account's own language: "Logistique" in France.
+                    industry=industry_name(spec.industry, spec.language),
                     size_band=spec.size,
                     country=spec.country,
                     language=spec.language,

@@ -27,6 +27,7 @@ from confiance.interactions.models import Interaction
 
 from .common import Result, language, local_today, month_start, signed, user_timezone, visible_ids
 from .facts import TWO_WAY, AccountFacts, EpochDay, load_portfolio, month_key
+from .industries import industry_label, sector
 from .scorecard import score_portfolio
 
 CADENCE_MONTHS = 24  # the usual cadence is read from this much history
@@ -247,9 +248,12 @@ def _overdue_reason(overdue: list[int]) -> str:
 
 
 def _similarity(prospect: AccountFacts, customer: AccountFacts) -> float:
-    """Firmographic similarity: industry 3, size 2 (neighbouring size 1), language 1, country 1."""
+    """Firmographic similarity: industry 3, size 2 (neighbouring size 1), language 1, country 1.
+
+    Industries compare by sector, so that "Logistique" and "Logistics" are the same one.
+    """
     score = 0.0
-    if prospect.industry and prospect.industry.casefold() == customer.industry.casefold():
+    if prospect.industry and sector(prospect.industry) == sector(customer.industry):
         score += 3
     if prospect.size_band in SIZES and customer.size_band in SIZES:
         distance = abs(SIZES.index(prospect.size_band) - SIZES.index(customer.size_band))
@@ -264,8 +268,9 @@ def _similarity(prospect: AccountFacts, customer: AccountFacts) -> float:
 def _reasons(prospect: AccountFacts, customer: AccountFacts, shared: list[str]) -> list[str]:
     """The same comparison in words (only for the references shown)."""
     reasons = []
-    if prospect.industry and prospect.industry.casefold() == customer.industry.casefold():
-        reasons.append(_("same industry (%(industry)s)") % {"industry": customer.industry})
+    if prospect.industry and sector(prospect.industry) == sector(customer.industry):
+        industry = industry_label(customer.industry)
+        reasons.append(_("same industry (%(industry)s)") % {"industry": industry})
     if prospect.size_band in SIZES and customer.size_band in SIZES:
         distance = abs(SIZES.index(prospect.size_band) - SIZES.index(customer.size_band))
         if distance <= 1:
@@ -281,9 +286,7 @@ def _reasons(prospect: AccountFacts, customer: AccountFacts, shared: list[str]) 
 
 def _shortlist(prospect, by_industry, by_size, overall) -> list[tuple[float, AccountFacts]]:
     """The most similar good customers: same industry first, same size when that is too few."""
-    candidates = (
-        list(by_industry.get(prospect.industry.casefold(), [])) if prospect.industry else []
-    )
+    candidates = list(by_industry.get(sector(prospect.industry), [])) if prospect.industry else []
     if len(candidates) < SHORTLIST:
         seen = {c.id for c in candidates}
         candidates += [c for c in by_size.get(prospect.size_band, []) if c.id not in seen]
@@ -296,13 +299,13 @@ def _packs(prospects, good, overall: dict[int, int], limit: int) -> list[Prospec
     by_industry: dict[str, list[AccountFacts]] = defaultdict(list)
     by_size: dict[str, list[AccountFacts]] = defaultdict(list)
     for customer in good:
-        by_industry[customer.industry.casefold()].append(customer)
+        by_industry[sector(customer.industry)].append(customer)
         by_size[customer.size_band].append(customer)
     shortlists: dict[tuple, list[tuple[float, AccountFacts]]] = {}
     packs = []
     for prospect in sorted(prospects, key=lambda f: f.name.casefold()):
         signature = (
-            prospect.industry.casefold(),
+            sector(prospect.industry),
             prospect.size_band,
             prospect.language,
             prospect.country,
