@@ -256,3 +256,129 @@ def test_unreasonable_is_answered_by_asking_what_drives_the_demand():
     finding = analyze("Procurement is being unreasonable.", lang="en")["findings"][0]
     assert finding["category"] == "blame"
     assert "behind it" in finding["rewrite"]
+
+
+# --- a question does not hide what is said inside it ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("How can they be so stupid?", "contempt"),
+        ("How do you expect us to accept this, you idiots?", "contempt"),
+        ("What do you think about their take it or leave it offer?", "ultimatum"),
+        ("How are we going to crush them on Thursday?", "fight_metaphor"),
+    ],
+)
+def test_a_finding_inside_a_wh_question_is_still_found(text, category):
+    result = analyze(text, lang="en")
+    assert category in [f["category"] for f in result["findings"]]
+    assert result["tone"] < -0.3
+
+
+def test_a_hostile_question_is_not_scored_as_a_neutral_probe():
+    assert analyze("What the hell is this?", lang="en")["tone"] < -0.3
+
+
+def test_an_open_question_is_still_a_probing_move():
+    moves = _moves("What would success look like for your team in six months?")
+    assert moves["probing_question"] == ["What would"]
+    assert "probing_question" in _moves("What's the biggest risk you see with switching vendors?")
+
+
+# --- collaborative moves in British and e-mail English ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "span"),
+    [
+        ("I reckon their procurement lead is under pressure.", "openness_hedging", "I reckon"),
+        ("Fair enough, the rollout timing is tight for you.", "acknowledging", "Fair enough"),
+        ("Totally get that, budgets are tight everywhere.", "acknowledging", "Totally get that"),
+        (
+            "Their CFO is sceptical, which is understandable after last year.",
+            "acknowledging",
+            "which is understandable",
+        ),
+        (
+            "I want to understand what's behind the request before we respond.",
+            "probing_question",
+            "I want to understand",
+        ),
+        (
+            "I'd like to understand how you'll compare the two proposals.",
+            "probing_question",
+            "I'd like to understand",
+        ),
+        (
+            "Just to make sure I've got this right: the blocker is the data migration?",
+            "summarising",
+            "make sure I've got this right",
+        ),
+        (
+            "Would it help if we joined your steering committee?",
+            "joint_next_step",
+            "Would it help if",
+        ),
+        (
+            "Happy to adjust the scope if that helps you get it approved.",
+            "joint_next_step",
+            "if that helps",
+        ),
+    ],
+)
+def test_a_collaborative_move_is_recognised(text, category, span):
+    assert span in _moves(text).get(category, [])
+
+
+def test_refusing_to_understand_is_no_move():
+    assert "probing_question" not in _moves("I don't want to understand, I want them to sign.")
+
+
+# --- promises: the date a buyer will hold us to ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "due"),
+    [
+        (
+            "I'll send you the revised proposal by end of day Thursday.",
+            "send you the revised proposal",
+            "2026-11-26",
+        ),
+        (
+            "I'll follow up with a summary by close of business tomorrow.",
+            "follow up with a summary",
+            "2026-11-24",
+        ),
+        ("I'll confirm by EOD tomorrow.", "confirm", "2026-11-24"),
+        ("I'll send it by end of day.", "send it", "2026-11-23"),
+        ("Will do, I'll send it over first thing Monday.", "send it over", "2026-11-30"),
+        ("Our team will send the draft MSA by Wednesday.", "send the draft MSA", "2026-11-25"),
+        (
+            "I'll be in touch next month to plan the QBR.",
+            "be in touch to plan the QBR",
+            "2026-12-31",
+        ),
+        (
+            "Happy to set up a call with our CTO on Thursday.",
+            "set up a call with our CTO",
+            "2026-11-26",
+        ),
+    ],
+)
+def test_a_promise_gets_its_action_and_due_date(text, action, due):
+    commitments = analyze(text, lang="en", reference_date=MONDAY)["commitments"]
+    assert [(c["action"], c["due_date"]) for c in commitments] == [(action, due)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Happy to help with the business case.",  # an offer without a date is no promise
+        "Our team won't be able to join on Friday.",
+        "We'll see what we can do on price.",
+    ],
+)
+def test_offers_without_a_date_and_refusals_are_no_promise(text):
+    assert analyze(text, lang="en", reference_date=MONDAY)["commitments"] == []
