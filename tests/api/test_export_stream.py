@@ -4,8 +4,16 @@ and a failure midway leaves a document that does not parse."""
 from __future__ import annotations
 
 import datetime as dt
+import http.client
 import json
 import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.db import OperationalError, connection
@@ -131,6 +139,71 @@ def test_a_database_error_midway_leaves_a_document_that_does_not_parse(
     (logged,) = caplog.records
     assert "failed midway" in logged.getMessage()
     assert logged.exc_info is not None
+
+
+def _database_url() -> str:
+    """The test database, for a server in another process."""
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    user, password = quote(db["USER"] or "", safe=""), quote(db["PASSWORD"] or "", safe="")
+    host = quote(db["HOST"] or "", safe="")
+    return f"postgres://{user}:{password}@{host}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def _gunicorn(port: int) -> subprocess.Popen:
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "confiance.settings",
+        "DATABASE_URL": _database_url(),
+        "SECRET_KEY": "test-only-secret-key-not-for-production-use-0123456789",
+        "DEBUG": "0",
+        "SECURE_SSL_REDIRECT": "0",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "LOG_LEVEL": "CRITICAL",
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "tests.api.broken_database_wsgi:application",
+         "--workers", "1", "--bind", f"127.0.0.1:{port}", "--log-level", "critical"],
+        env=env, cwd=root, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return server
+        except OSError:
+            assert server.poll() is None, "gunicorn did not start"
+            time.sleep(0.1)
+    server.terminate()
+    pytest.fail("gunicorn did not listen within 30 s")
+
+
+@pytest.mark.slow
+def test_over_http_a_cut_export_is_an_incomplete_chunked_transfer(
+    busy_team, manager, transactional_db
+):
+    secret = api_for(manager, "read").headers["HTTP_AUTHORIZATION"]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = _gunicorn(port)
+    try:
+        client = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        client.request("GET", "/api/v1/export", headers={"Authorization": secret})
+        response = client.getresponse()
+        assert response.status == 200
+        assert response.getheader("Transfer-Encoding") == "chunked"
+        with pytest.raises(http.client.IncompleteRead) as cut:
+            response.read()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    body = cut.value.partial
+    assert b'"model": "interactions.interaction"' in body
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(body)
 
 
 def test_a_client_that_hangs_up_is_not_an_error(manager_api, busy_team, caplog):
