@@ -40,6 +40,18 @@ NO_FINDING = [
     "C'est de notre faute, on n'a pas prévenu à temps ; je m'en excuse auprès d'eux demain.",
     "Ce n'est pas leur faute si le projet a glissé, on a sous-estimé la reprise des données.",
     "Ils ont un budget serré, c'est normal qu'ils négocient.",
+    # Deux voies offertes, pas un ultimatum ; « prix ferme » est un prix forfaitaire.
+    "Soit vous signez le bon de commande, soit vous validez par e-mail, comme vous préférez.",
+    "Notre offre est faite à prix ferme et définitif, hors options.",
+    "Le prix reste ferme jusqu'à la livraison.",
+    # « Toujours » au sens d'« encore ».
+    "Le DAF est toujours en congé cette semaine, on le verra lundi.",
+    "Les achats sont toujours en train de consolider les réponses.",
+    "Ils sont toujours intéressés par le module de reporting.",
+    # Locutions sans le sens du constat.
+    "Le client a fait semblant de rien mais il a bien noté notre réactivité.",
+    "On arrête les frais de port à partir de 500 € de commande.",
+    "Le test de charge a été truqué par erreur, on relance demain.",
 ]
 
 
@@ -79,7 +91,7 @@ FINDINGS = [
     ),
     ("Ces mecs n'ont aucune parole.", "bad_intent", "mecs n'ont aucune parole"),
     ("On ne peut pas leur faire confiance.", "bad_intent", "ne peut pas leur faire confiance"),
-    ("Leur appel d'offres est truqué.", "bad_intent", "truqué"),
+    ("Leur appel d'offres est truqué.", "bad_intent", "appel d'offres est truqué"),
     # Généralisations
     (
         "Leur DAF est toujours en retard sur les paiements.",
@@ -108,18 +120,18 @@ FINDINGS = [
     ),
     ("T'inquiète, ils finiront par céder.", "fight_metaphor", "finiront par céder"),
     ("Il va falloir leur montrer qui commande.", "fight_metaphor", "leur montrer qui commande"),
-    ("On doit rester fermes sur le prix.", "fight_metaphor", "rester fermes"),
+    ("On doit rester fermes sur le prix.", "fight_metaphor", "rester fermes sur le prix"),
     # Ultimatums
     (
         "Il n'est pas question de baisser, c'est ferme et définitif.",
         "ultimatum",
-        "ferme et définitif",
+        "c'est ferme et définitif",
     ),
     ("C'est ça ou on arrête les frais.", "ultimatum", "on arrête les frais"),
     (
         "Soit ils signent avant le 31, soit on passe au client suivant.",
         "ultimatum",
-        "Soit ils signent avant le 31, soit",
+        "Soit ils signent avant le 31, soit on passe",
     ),
     (
         "C'est notre dernière offre, après on passe à autre chose.",
