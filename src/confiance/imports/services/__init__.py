@@ -3,7 +3,8 @@
 ``import_file`` recognises the format from the extension and the content, parses it with
 ``confiance.ingest`` and writes inside one transaction; on any IngestError the database is
 left exactly as it was and the report carries the error (``report.failure``), which can be
-put into words in any language (``report.error`` is in the language active at the time).
+put into words in any language (``report.error`` is in the language active when it is read).
+Skip reasons are kept the same way; ``report.as_record()`` stores the report without words.
 """
 
 from __future__ import annotations
