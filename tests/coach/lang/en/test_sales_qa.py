@@ -161,7 +161,7 @@ def test_everyday_get_see_and_received_are_no_blame(text):
         (
             "We are not going to let procurement dictate terms to us.",
             "fight_metaphor",
-            "dictate terms",
+            "not going to let procurement dictate",
         ),
         (
             "Who do they think they are, asking for a 40% discount?",
@@ -382,3 +382,63 @@ def test_a_promise_gets_its_action_and_due_date(text, action, due):
 )
 def test_offers_without_a_date_and_refusals_are_no_promise(text):
     assert analyze(text, lang="en", reference_date=MONDAY)["commitments"] == []
+
+
+# --- a second round, written after the first fixes ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Their buyer thinks he can push us around because they're a big logo.", "fight_metaphor"),
+        ("They have no intention of signing, they're just fishing for a benchmark.", "bad_intent"),
+        ("They're only using us as a benchmark against the incumbent.", "bad_intent"),
+        ("We'll steamroll their objections in the exec meeting.", "fight_metaphor"),
+        ("Time to move in for the kill.", "fight_metaphor"),
+        ("They're trying to trap us into unlimited liability.", "bad_intent"),
+        ("I'm not going to let some junior buyer tell me how to price.", "fight_metaphor"),
+        ("We must not blink on price.", "fight_metaphor"),
+        ("Their security objections are smoke and mirrors.", "dismissing"),
+        ("They're clearly bluffing about the other vendor.", "bad_intent"),
+        ("The CFO is being a total pain about the payment schedule.", "blame"),
+        ("I'm done playing nice with procurement.", "fight_metaphor"),
+        ("We don't let Dave bully us again.", "bad_intent"),
+        ("If they don't sign by the 30th, the discount is off the table.", "ultimatum"),
+        ("Honestly he's clueless about what the platform does.", "blame"),
+    ],
+)
+def test_more_locker_room_framings_are_circled(text, category):
+    assert category in [f["category"] for f in analyze(text, lang="en")["findings"]]
+
+
+def test_clueless_is_blame_not_an_insult():
+    # "He's clueless" says he doesn't get it; it is not the severity-3 contempt of "idiot".
+    finding = analyze("He's clueless about our roadmap.", lang="en")["findings"][0]
+    assert (finding["category"], finding["severity"]) == ("blame", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The customer never complained about the response times, but usage dropped.",
+        "I don't think they're bluffing about the other vendor, so let's compare seriously.",
+        "The killer feature for them is the offline mode.",
+        "They're a tough crowd, but the questions were fair and we learned a lot.",
+        "Game plan for tomorrow: listen first, then walk through the three options.",
+        "We're competing against Globex; our edge is the SAP integration.",
+    ],
+)
+def test_more_ordinary_sales_talk_gets_no_finding(text):
+    assert analyze(text, lang="en")["findings"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Who else is involved in the decision?", "Who else"),
+        ("Who's involved on the finance side?", "Who's involved"),
+        ("Who decides on the budget?", "Who decides"),
+    ],
+)
+def test_asking_who_decides_is_a_probing_question(text, span):
+    assert span in _moves(text).get("probing_question", [])
