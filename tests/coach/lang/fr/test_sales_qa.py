@@ -147,6 +147,15 @@ FINDINGS = [
     ("Il faut taper du poing sur la table.", "fight_metaphor", "taper du poing sur la table"),
     ("On va pas se laisser marcher dessus.", "fight_metaphor", "pas se laisser marcher dessus"),
     ("C'est eux qui ont besoin de nous.", "fight_metaphor", "eux qui ont besoin de nous"),
+    ("Elle m'a raccroché au nez, quelle conne.", "contempt", "quelle conne"),
+    (
+        "Ils ne pensent qu'au prix, rien d'autre ne les intéresse.",
+        "absolutes",
+        "Ils ne pensent qu'au prix",
+    ),
+    ("Ils ne regardent que le prix unitaire.", "absolutes", "Ils ne regardent que le prix"),
+    ("Ils vont voir de quel bois on se chauffe.", "fight_metaphor", "de quel bois on se chauffe"),
+    ("Tu leur dis qu'on maintient le prix et puis c'est tout.", "ultimatum", "et puis c'est tout"),
     # Rejet
     ("Qu'ils aillent voir ailleurs si c'est mieux.", "dismissing", "Qu'ils aillent voir ailleurs"),
     ("Je n'en ai rien à faire de leurs états d'âme.", "dismissing", "n'en ai rien à faire"),
@@ -185,6 +194,16 @@ def test_la_reformulation_parle_de_ce_que_dit_la_phrase(text, words):
     assert words in finding["rewrite"]
     assert "Leurs chiffres" not in finding["rewrite"]
     assert finding["question"].endswith("?")
+
+
+def test_ne_que_est_une_restriction_et_sa_reformulation_parle_de_ce_qui_compte_derriere_le_prix():
+    (finding,) = analyze("Le client ne veut que des remises.", lang="fr")["findings"]
+    assert finding["severity"] == 1
+    assert "coût total" in finding["rewrite"]
+    assert (
+        finding["question"]
+        == "Au-delà du prix, qu'est-ce qui fera la différence dans votre décision ?"
+    )
 
 
 def test_une_reformulation_ne_propose_pas_de_maintenir_un_ultimatum_sur_le_prix_pour_un_delai():
