@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 from confiance.accounts.models import Account
 from confiance.cli import app
 from confiance.coach import CoachError
+from confiance.demo import TEAM_NAME
 from confiance.interactions.models import Interaction
 from confiance.users.models import Team
 
@@ -39,3 +40,15 @@ def test_a_seed_must_be_a_whole_number(db, seed):
     result = runner.invoke(app, ["demo-data", "--seed", seed])
     assert result.exit_code == 2
     assert not Account.objects.exists()
+
+
+def test_loading_the_demo_a_second_time_is_refused_and_changes_nothing(account):
+    # The demo team is already there with its accounts (as after a first `demo-data`).
+    account.team.name = TEAM_NAME
+    account.team.save()
+    result = runner.invoke(app, ["demo-data"])
+    assert result.exit_code == 1
+    assert "already loaded" in result.output
+    assert "Nothing was changed" in result.output
+    assert list(Account.objects.all()) == [account]
+    assert Team.objects.filter(name=TEAM_NAME).count() == 1

@@ -34,6 +34,18 @@ def demo_data(
             if Team.objects.filter(name=TEAM_NAME).exists():  # the demo, loaded earlier
                 _print_logins(demo_logins(), DEMO_PASSWORD)
             return
+        if Account.objects.filter(team__name=TEAM_NAME).exists():
+            # A second load would add a second copy of every account to the same team.
+            err_console.print(
+                "[red]error:[/red] "
+                + _(
+                    "The demo team “%(team)s” is already loaded; loading it again would "
+                    "duplicate its accounts. Nothing was changed."
+                )
+                % {"team": TEAM_NAME}
+            )
+            _print_logins(demo_logins(), DEMO_PASSWORD)
+            raise typer.Exit(1)
         started = time.perf_counter()
         result = load_demo(seed=DEFAULT_SEED if seed is None else seed)
     except DatabaseError as exc:
