@@ -442,3 +442,31 @@ def test_more_ordinary_sales_talk_gets_no_finding(text):
 )
 def test_asking_who_decides_is_a_probing_question(text, span):
     assert span in _moves(text).get("probing_question", [])
+
+
+# --- advice against a framing mentions it, it does not use it ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let's avoid a win-lose negotiation and find something that works for both.",
+        "I don't want this to become us versus them.",
+        "I don't want the call to turn into a fight over who's right.",
+        "I never said they were stupid, I said the process was confusing.",
+        "It's not that they don't get it, it's that we haven't shown the numbers.",
+        "I don't believe they're stalling; their budget cycle is just slow.",
+    ],
+)
+def test_warding_off_a_framing_is_not_a_finding(text):
+    result = analyze(text, lang="en")
+    assert result["findings"] == []
+    assert result["tone"] > 0
+
+
+def test_reported_ultimatum_stays_a_gentle_flag():
+    finding = analyze("According to their buyer, the price is non-negotiable.", lang="en")[
+        "findings"
+    ][0]
+    assert finding["category"] == "ultimatum"
+    assert finding["severity"] == 2  # one less than the seller's own "non-negotiable"
