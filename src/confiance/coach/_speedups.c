@@ -13,9 +13,16 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #define MAX_ELEMENTS 64 /* flattened elements of one pattern; accel.py checks it too */
+/* Elements of one pattern counting each optional sequence itself too: match() recurses at
+ * most once per element, so this bounds its C stack whatever spec Scanner() is given (a
+ * spec from accel.py has at most MAX_ELEMENTS words, each in at most one sequence). */
+#define MAX_NODES (2 * MAX_ELEMENTS)
+/* Windows and reaches are added to token indices: this bound keeps the sums from overflowing. */
+#define MAX_SPAN (PY_SSIZE_T_MAX / 4)
 #define STACK_HITS 128
 
 /* sre's \w and \s on str, from a table below U+0100 (most of French and English). */
@@ -85,7 +92,8 @@ typedef struct {
 
 typedef struct {
     PyObject_HEAD
-    PyObject *spec;
+    PyObject *spec;     /* set once the Scanner is completely built, NULL until then */
+    int building;       /* Scanner_init is running (it may call Python code: __index__...) */
     PyObject *table; /* dict: token -> entry index */
     PyObject *stops; /* frozenset */
     Entry *entries;
@@ -127,10 +135,12 @@ scanner_alloc(Scanner *s, size_t size)
 
 /* ---- building the Scanner from its spec ---------------------------------------------- */
 
-static Elem *build_elem(Scanner *s, PyObject *spec);
+static Elem *build_elem(Scanner *s, PyObject *spec, Py_ssize_t *budget);
 
+/* ``budget``: how many more elements the pattern may have (MAX_NODES in all), checked
+ * before each recursion so that a deeply nested spec raises instead of overflowing the stack. */
 static Elem **
-build_elems(Scanner *s, PyObject *tuple, Py_ssize_t *count)
+build_elems(Scanner *s, PyObject *tuple, Py_ssize_t *count, Py_ssize_t *budget)
 {
     if (!PyTuple_Check(tuple)) {
         PyErr_SetString(PyExc_TypeError, "elements must be a tuple");
@@ -141,7 +151,7 @@ build_elems(Scanner *s, PyObject *tuple, Py_ssize_t *count)
     if (els == NULL)
         return NULL;
     for (Py_ssize_t j = 0; j < n; j++) {
-        els[j] = build_elem(s, PyTuple_GET_ITEM(tuple, j));
+        els[j] = build_elem(s, PyTuple_GET_ITEM(tuple, j), budget);
         if (els[j] == NULL)
             return NULL;
     }
@@ -150,11 +160,20 @@ build_elems(Scanner *s, PyObject *tuple, Py_ssize_t *count)
 }
 
 static Elem *
-build_elem(Scanner *s, PyObject *spec)
+build_elem(Scanner *s, PyObject *spec, Py_ssize_t *budget)
 {
     PyObject *words, *stems, *seq;
     int optional, any_word;
     Py_ssize_t gap;
+    if (--*budget < 0) {
+        PyErr_Format(PyExc_ValueError, "a pattern has more than %d elements", MAX_NODES);
+        return NULL;
+    }
+    /* PyArg_ParseTuple on a non-tuple raises SystemError: say what is wrong instead. */
+    if (!PyTuple_Check(spec)) {
+        PyErr_SetString(PyExc_TypeError, "an element must be a tuple");
+        return NULL;
+    }
     if (!PyArg_ParseTuple(spec, "O!O!pnpO;element", &PyFrozenSet_Type, &words, &PyTuple_Type,
                           &stems, &optional, &gap, &any_word, &seq))
         return NULL;
@@ -174,28 +193,46 @@ build_elem(Scanner *s, PyObject *spec)
     el->gap = gap;
     el->any_word = any_word;
     if (seq != Py_None) {
-        el->seq = build_elems(s, seq, &el->nseq);
+        el->seq = build_elems(s, seq, &el->nseq, budget);
         if (el->seq == NULL)
             return NULL;
     }
     return el;
 }
 
+/* A window or reach: 0..MAX_SPAN, so that index + value cannot overflow. */
+static int
+check_span(Py_ssize_t value, const char *what)
+{
+    if (value < 0 || value > MAX_SPAN) {
+        PyErr_Format(PyExc_ValueError, "%s %zd out of range", what, value);
+        return -1;
+    }
+    return 0;
+}
+
 static int
 build_pattern(Scanner *s, Pat *pat, PyObject *spec)
 {
     PyObject *els, *needs;
+    Py_ssize_t budget = MAX_NODES;
+    if (!PyTuple_Check(spec)) {
+        PyErr_SetString(PyExc_TypeError, "a pattern must be a tuple");
+        return -1;
+    }
     if (!PyArg_ParseTuple(spec, "O!ldpplpO!n;pattern", &PyTuple_Type, &els, &pat->kind,
                           &pat->weight, &pat->needs_negative, &pat->own_negation,
                           &pat->priority, &pat->plain, &PyTuple_Type, &needs, &pat->reach))
         return -1;
-    pat->els = build_elems(s, els, &pat->nels);
+    pat->els = build_elems(s, els, &pat->nels, &budget);
     if (pat->els == NULL)
         return -1;
     if (pat->nels < 1) {
         PyErr_SetString(PyExc_ValueError, "a pattern needs an element");
         return -1;
     }
+    if (check_span(pat->reach, "reach") < 0)
+        return -1;
     pat->nneeds = PyTuple_GET_SIZE(needs);
     pat->needs = scanner_alloc(s, pat->nneeds * sizeof(PyObject *));
     if (pat->needs == NULL)
@@ -242,23 +279,16 @@ check_dict_values(PyObject *dict, Py_ssize_t limit, const char *what)
     return 0;
 }
 
+/* Fills ``s`` from ``spec`` (borrowed: the caller keeps it alive and stores it on success). */
 static int
-Scanner_init(Scanner *s, PyObject *args, PyObject *Py_UNUSED(kwds))
+scanner_build(Scanner *s, PyObject *spec)
 {
-    PyObject *spec, *table, *entries, *lists, *pats, *stops, *elisions, *ints, *floats;
-    if (s->spec != NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "Scanner is already built");
-        return -1;
-    }
-    if (!PyArg_ParseTuple(args, "O!:Scanner", &PyTuple_Type, &spec))
-        return -1;
+    PyObject *table, *entries, *lists, *pats, *stops, *elisions, *ints, *floats;
     if (!PyArg_ParseTuple(spec, "O!O!O!O!O!O!O!O!;spec", &PyDict_Type, &table, &PyTuple_Type,
                           &entries, &PyTuple_Type, &lists, &PyTuple_Type, &pats,
                           &PyFrozenSet_Type, &stops, &PyTuple_Type, &elisions, &PyTuple_Type,
                           &ints, &PyTuple_Type, &floats))
         return -1;
-    Py_INCREF(spec);
-    s->spec = spec;
     s->table = table;
     s->stops = stops;
     s->elisions = elisions;
@@ -272,6 +302,9 @@ Scanner_init(Scanner *s, PyObject *args, PyObject *Py_UNUSED(kwds))
                           &s->max_quote, &s->k_finding, &s->k_sentence, &s->k_clause,
                           &s->k_contrast, &s->k_negator, &s->k_raiser, &s->k_reported,
                           &s->k_intensifier, &s->k_quote))
+        return -1;
+    if (check_span(s->window, "window") < 0 || check_span(s->raiser_window, "window") < 0 ||
+        check_span(s->max_quote, "quote length") < 0)
         return -1;
     if (!PyArg_ParseTuple(floats, "dddddd;floats", &s->negation_cap, &s->negation_flip,
                           &s->reported_factor, &s->tokens_per_unit, &s->scale, &s->clear_cue))
@@ -319,8 +352,12 @@ Scanner_init(Scanner *s, PyObject *args, PyObject *Py_UNUSED(kwds))
         return -1;
     for (Py_ssize_t j = 0; j < s->nentries; j++) {
         Entry *e = &s->entries[j];
-        PyObject *gate_words;
-        if (!PyArg_ParseTuple(PyTuple_GET_ITEM(entries, j), "nO!pOnn;entry", &e->single,
+        PyObject *gate_words, *item = PyTuple_GET_ITEM(entries, j);
+        if (!PyTuple_Check(item)) {
+            PyErr_SetString(PyExc_TypeError, "an entry must be a tuple");
+            return -1;
+        }
+        if (!PyArg_ParseTuple(item, "nO!pOnn;entry", &e->single,
                               &PyDict_Type, &e->by_second, &e->has_gate, &gate_words,
                               &e->gate_reach, &e->generic))
             return -1;
@@ -330,6 +367,7 @@ Scanner_init(Scanner *s, PyObject *args, PyObject *Py_UNUSED(kwds))
         }
         e->gate_words = gate_words == Py_None ? NULL : gate_words;
         if (check_index(e->single, s->npats, "pattern") < 0 ||
+            check_span(e->gate_reach, "reach") < 0 ||
             check_index(e->generic, s->nlists, "list") < 0 ||
             check_dict_values(e->by_second, s->nlists, "by_second") < 0)
             return -1;
@@ -341,13 +379,48 @@ Scanner_init(Scanner *s, PyObject *args, PyObject *Py_UNUSED(kwds))
     return check_dict_values(table, s->nentries, "table");
 }
 
+/* Back to the state of a new Scanner: every block freed, every borrowed pointer forgotten. */
 static void
-Scanner_dealloc(Scanner *s)
+scanner_clear(Scanner *s)
 {
     for (Py_ssize_t j = 0; j < s->nallocs; j++)
         PyMem_Free(s->allocs[j]);
     PyMem_Free(s->allocs);
-    Py_XDECREF(s->spec);
+    Py_CLEAR(s->spec);
+    memset((char *)s + offsetof(Scanner, building), 0,
+           sizeof(Scanner) - offsetof(Scanner, building));
+}
+
+static int
+Scanner_init(Scanner *s, PyObject *args, PyObject *Py_UNUSED(kwds))
+{
+    PyObject *spec;
+    /* ``building``: parsing the spec may run Python code (__index__, __bool__) that calls
+     * __init__ again on this same Scanner. */
+    if (s->spec != NULL || s->building) {
+        PyErr_SetString(PyExc_RuntimeError, "Scanner is already built");
+        return -1;
+    }
+    if (!PyArg_ParseTuple(args, "O!:Scanner", &PyTuple_Type, &spec))
+        return -1;
+    s->building = 1;
+    int failed = scanner_build(s, spec) < 0;
+    s->building = 0;
+    if (failed) {
+        /* A half-built Scanner must not be usable: tone() on it read unset tables. */
+        scanner_clear(s);
+        return -1;
+    }
+    /* Only now: check_call() takes a Scanner with a spec as complete. */
+    Py_INCREF(spec);
+    s->spec = spec;
+    return 0;
+}
+
+static void
+Scanner_dealloc(Scanner *s)
+{
+    scanner_clear(s);
     Py_TYPE(s)->tp_free((PyObject *)s);
 }
 
@@ -709,13 +782,29 @@ join_spaced(PyObject *low, PyObject *toks, Py_ssize_t *spans)
     return out;
 }
 
+/* A value of the table or of a by_second dictionary as an index below ``limit``, or -1 with
+ * an exception. __init__ checked them, but these dictionaries belong to the spec and stay
+ * mutable: a value changed since must raise, not index outside the C arrays. */
+static inline Py_ssize_t
+index_of(PyObject *value, Py_ssize_t limit)
+{
+    Py_ssize_t index = PyLong_AsSsize_t(value); /* -1 with TypeError when not an int */
+    if ((size_t)index >= (size_t)limit) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "the Scanner's spec changed after it was built");
+        return -1;
+    }
+    return index;
+}
+
 /* score(scan(tokens(low))) into *out; -1 on error. ``spaced``: join spelled-out letters. */
 static int
 tone_of_low(Scanner *s, PyObject *low, int spaced, double *out)
 {
     PyObject *toks;
     if (spaced) {
-        Py_ssize_t *spans = PyMem_Malloc((2 * PyUnicode_GET_LENGTH(low) + 2) * sizeof(Py_ssize_t));
+        /* PyMem_New refuses a size that overflows (PyMem_Malloc(n * size) wrapped around). */
+        Py_ssize_t *spans = PyMem_New(Py_ssize_t, 2 * (size_t)PyUnicode_GET_LENGTH(low) + 2);
         if (spans == NULL) {
             PyErr_NoMemory();
             return -1;
@@ -733,7 +822,7 @@ tone_of_low(Scanner *s, PyObject *low, int spaced, double *out)
     Hit stack_hits[STACK_HITS];
     Hit *hits = stack_hits;
     if (n > STACK_HITS) {
-        hits = PyMem_Malloc(n * sizeof(Hit)); /* each hit takes at least one token */
+        hits = PyMem_New(Hit, n); /* at most one hit per token (one per loop turn) */
         if (hits == NULL) {
             Py_DECREF(toks);
             PyErr_NoMemory();
@@ -755,13 +844,19 @@ tone_of_low(Scanner *s, PyObject *low, int spaced, double *out)
             }
             continue;
         }
-        Entry *e = &s->entries[PyLong_AsSsize_t(found)];
+        Py_ssize_t at = index_of(found, s->nentries);
+        if (at < 0) {
+            failed = 1;
+            break;
+        }
+        Entry *e = &s->entries[at];
         Py_ssize_t best = e->single;
         Py_ssize_t end = best >= 0 ? i + 1 : -1;
         if (i < last) {
             PyObject *more = PyDict_GetItemWithError(e->by_second, PyList_GET_ITEM(toks, i + 1));
+            Py_ssize_t list = more != NULL ? index_of(more, s->nlists) : -1;
             if (more != NULL) {
-                if (longest(s, &s->lists[PyLong_AsSsize_t(more)], toks, i, &best, &end) < 0) {
+                if (list < 0 || longest(s, &s->lists[list], toks, i, &best, &end) < 0) {
                     failed = 1;
                     break;
                 }
@@ -1039,6 +1134,10 @@ Scanner_tone_text(Scanner *s, PyObject *text)
 {
     if (check_call(s, text) < 0)
         return NULL;
+    /* A str subclass may override lower(), which Python's tone_of calls (and which may
+     * return anything): only the Python path gives its result. */
+    if (!PyUnicode_CheckExact(text))
+        Py_RETURN_NONE;
     PyObject *low = latin1_lower(text);
     if (low == NULL && PyErr_Occurred())
         return NULL;
