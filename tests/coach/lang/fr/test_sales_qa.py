@@ -52,6 +52,9 @@ NO_FINDING = [
     "Le client a fait semblant de rien mais il a bien noté notre réactivité.",
     "On arrête les frais de port à partir de 500 € de commande.",
     "Le test de charge a été truqué par erreur, on relance demain.",
+    "J'ai raison de m'inquiéter ou pas ?",
+    "Je me permets de vous relancer concernant notre proposition du 12 novembre.",
+    "Nous avons bien reçu votre demande de remise ; nous ne pouvons pas y donner suite en l'état, car nos coûts ont augmenté.",
 ]
 
 
@@ -156,6 +159,22 @@ FINDINGS = [
     ("Ils ne regardent que le prix unitaire.", "absolutes", "Ils ne regardent que le prix"),
     ("Ils vont voir de quel bois on se chauffe.", "fight_metaphor", "de quel bois on se chauffe"),
     ("Tu leur dis qu'on maintient le prix et puis c'est tout.", "ultimatum", "et puis c'est tout"),
+    (
+        "Avec tout le respect que je vous dois, vous n'avez pas lu notre proposition.",
+        "blame",
+        "vous n'avez pas lu",
+    ),
+    (
+        "Il faut qu'on reste soudés face à ce client difficile.",
+        "us_versus_them",
+        "reste soudés face",
+    ),
+    (
+        "Sans nouvelles de votre part d'ici vendredi, nous considérerons que le projet est abandonné.",
+        "ultimatum",
+        "considérerons que le projet est abandonné",
+    ),
+    ("Faute de réponse avant le 30, l'offre sera caduque.", "ultimatum", "sera caduque"),
     # Rejet
     ("Qu'ils aillent voir ailleurs si c'est mieux.", "dismissing", "Qu'ils aillent voir ailleurs"),
     ("Je n'en ai rien à faire de leurs états d'âme.", "dismissing", "n'en ai rien à faire"),
@@ -313,6 +332,7 @@ def test_les_promesses_ont_la_bonne_action_et_la_bonne_echeance(text, action, du
         "Je le rappelle, le contrat prévoit une révision annuelle.",
         "Je vous fais confiance pour la suite.",
         "On va pas se laisser marcher dessus.",
+        "Sans nouvelles de votre part d'ici vendredi, nous considérerons que le projet est abandonné.",
     ],
 )
 def test_une_crainte_un_plan_de_bataille_ou_un_rappel_ne_sont_pas_des_promesses(text):
