@@ -339,6 +339,15 @@ def test_une_crainte_un_plan_de_bataille_ou_un_rappel_ne_sont_pas_des_promesses(
     assert analyze(text, lang="fr", reference_date=MONDAY)["commitments"] == []
 
 
+def test_deux_promesses_dans_une_phrase_gardent_chacune_leur_echeance():
+    text = "Je vous envoie notre comparatif détaillé demain et je vous rappelle jeudi."
+    commitments = analyze(text, lang="fr", reference_date=MONDAY)["commitments"]
+    assert [(c["action"], c["due_date"]) for c in commitments] == [
+        ("envoyer notre comparatif détaillé", "2026-11-24"),
+        ("rappeler", "2026-11-26"),
+    ]
+
+
 def test_l_eloge_et_la_reassurance_donnent_un_ton_positif():
     assert tone("Ils sont toujours réactifs, c'est un plaisir.", lang="fr") > 0
     assert tone("Pas de souci, je vous renvoie le fichier.", lang="fr") > 0
