@@ -470,3 +470,31 @@ def test_reported_ultimatum_stays_a_gentle_flag():
     ][0]
     assert finding["category"] == "ultimatum"
     assert finding["severity"] == 2  # one less than the seller's own "non-negotiable"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'll set up a war room for the Acme renewal with legal and finance.",
+        "Finance always closes the books on the 5th, so invoices must be in by then.",
+        "The CFO always signs off on multi-year deals.",
+        "The sponsor is lying low until the reorg is done.",
+        "Our sponsor has no idea yet that the budget was cut; I'll tell her tomorrow.",
+        "We smashed our quota this quarter.",
+        "Let's strike while the iron is hot and send the proposal today.",
+        "We must defend the account against Globex.",
+        "They're ready to pull the trigger once the CFO signs off.",
+    ],
+)
+def test_process_facts_and_internal_jargon_get_no_finding(text):
+    assert analyze(text, lang="en")["findings"] == []
+
+
+def test_arming_a_champion_is_only_a_mild_habit():
+    finding = analyze("We need to give our champion ammunition.", lang="en")["findings"][0]
+    assert (finding["category"], finding["severity"]) == ("fight_metaphor", 1)
+
+
+def test_a_buying_role_that_never_listens_is_still_an_absolute():
+    finding = analyze("The CFO never listens to the users.", lang="en")["findings"][0]
+    assert finding["category"] == "absolutes"
