@@ -53,6 +53,8 @@ NO_FINDING = [
     "On arrête les frais de port à partir de 500 € de commande.",
     "Le test de charge a été truqué par erreur, on relance demain.",
     "J'ai raison de m'inquiéter ou pas ?",
+    "je pense pas qu'ils mentent, ils ont sûrement d'autres chiffres",
+    "ils sont pas du tout cons, faut arrêter de les sous-estimer",
     "Je me permets de vous relancer concernant notre proposition du 12 novembre.",
     "Nous avons bien reçu votre demande de remise ; nous ne pouvons pas y donner suite en l'état, car nos coûts ont augmenté.",
 ]
@@ -175,6 +177,17 @@ FINDINGS = [
         "considérerons que le projet est abandonné",
     ),
     ("Faute de réponse avant le 30, l'offre sera caduque.", "ultimatum", "sera caduque"),
+    (
+        "Le client a encore changé d'avis, ils savent pas ce qu'ils veulent",
+        "blame",
+        "ils savent pas ce qu'ils veulent",
+    ),
+    (
+        "On a pas le choix, faut qu'on leur rentre dedans jeudi.",
+        "fight_metaphor",
+        "leur rentre dedans",
+    ),
+    ("Ils nous ont bien eus sur ce coup-là.", "bad_intent", "nous ont bien eus"),
     # Rejet
     ("Qu'ils aillent voir ailleurs si c'est mieux.", "dismissing", "Qu'ils aillent voir ailleurs"),
     ("Je n'en ai rien à faire de leurs états d'âme.", "dismissing", "n'en ai rien à faire"),
@@ -232,6 +245,8 @@ def test_une_reformulation_ne_propose_pas_de_maintenir_un_ultimatum_sur_le_prix_
 
 
 MOVES = [
+    ("Leur position est claire et je la respecte.", "acknowledging", "je la respecte"),
+    ("Je suis déçu, mais cherchons une solution.", "joint_next_step", "cherchons"),
     (
         "Est-ce que tu pourrais me dire ce qui compte le plus pour ta direction ?",
         "probing_question",
