@@ -498,3 +498,44 @@ def test_arming_a_champion_is_only_a_mild_habit():
 def test_a_buying_role_that_never_listens_is_still_an_absolute():
     finding = analyze("The CFO never listens to the users.", lang="en")["findings"][0]
     assert finding["category"] == "absolutes"
+
+
+# --- whole e-mails: a firm but collaborative answer against a curt one -----------------
+
+FIRM_AND_OPEN = (
+    "Hi Linda, thanks for your note. We've looked hard at the 20% request and can't get "
+    "there without cutting the support that your team relies on. What we can do is a "
+    "two-year term at 8% less, or keep the price and add the analytics module. Would either "
+    "work for you? Happy to walk through the numbers on Thursday."
+)
+CURT = (
+    "Linda, as I already said, 20% is not happening. Your request is frankly unrealistic "
+    "and we've been more than flexible. Sign by Friday or the current offer expires."
+)
+
+
+def test_a_firm_but_open_reply_reads_collaborative_and_a_curt_one_combative():
+    open_reply, curt_reply = analyze(FIRM_AND_OPEN, lang="en"), analyze(CURT, lang="en")
+    assert open_reply["findings"] == []
+    assert "Would either work for you" in [m["text"] for m in open_reply["moves"]]
+    assert open_reply["tone"] > 0.5 > -0.5 > curt_reply["tone"]
+    assert {f["category"] for f in curt_reply["findings"]} == {"dismissing", "ultimatum"}
+
+
+def test_owning_a_delay_and_accepting_a_no_are_moves():
+    apology = _moves("Sorry for the delay on the questionnaire, that's on us.")
+    assert apology["acknowledging"] == ["that's on us"]
+    no_deal = _moves(
+        "If the timing doesn't work for you this year, that's completely fine; "
+        "I'd rather we part on good terms than push a deal that isn't right for you."
+    )
+    assert no_deal["accepting_no_deal"] == [
+        "If the timing doesn't work for you",
+        "part on good terms",
+        "isn't right for you",
+    ]
+
+
+def test_impossible_people_are_blamed_but_impossible_to_reach_is_a_fact():
+    assert analyze("Honestly these guys are impossible.", lang="en")["findings"]
+    assert analyze("They are impossible to reach this week.", lang="en")["findings"] == []
