@@ -54,6 +54,13 @@ NO_FINDING = [
     "Le test de charge a été truqué par erreur, on relance demain.",
     "J'ai raison de m'inquiéter ou pas ?",
     "je pense pas qu'ils mentent, ils ont sûrement d'autres chiffres",
+    # Sens courants d'affaires des mots de rejet et de combat.
+    "Nous voulons éviter à tout prix une interruption de service pendant la migration.",
+    "Vous pouvez me demander n'importe quoi sur la sécurité, je vous réponds volontiers.",
+    "Peu importe la date retenue, notre équipe sera prête.",
+    "Nous vous proposons un paiement en trois fois sans intérêt.",
+    "Notre marge est ridicule sur ce lot, on ne peut pas aller plus bas.",
+    "Le bidon d'huile est inclus dans le kit de maintenance.",
     "ils sont pas du tout cons, faut arrêter de les sous-estimer",
     "Je me permets de vous relancer concernant notre proposition du 12 novembre.",
     "Nous avons bien reçu votre demande de remise ; nous ne pouvons pas y donner suite en l'état, car nos coûts ont augmenté.",
@@ -189,6 +196,9 @@ FINDINGS = [
     ),
     ("Ils nous ont bien eus sur ce coup-là.", "bad_intent", "nous ont bien eus"),
     # Rejet
+    ("Leur proposition est ridicule.", "dismissing", "ridicule"),
+    ("Peu importe ce qu'ils disent, on maintient notre prix.", "dismissing", "Peu importe"),
+    ("Ils veulent signer à tout prix.", "fight_metaphor", "à tout prix"),
     ("Qu'ils aillent voir ailleurs si c'est mieux.", "dismissing", "Qu'ils aillent voir ailleurs"),
     ("Je n'en ai rien à faire de leurs états d'âme.", "dismissing", "n'en ai rien à faire"),
     ("Ils n'ont qu'à lire le contrat.", "dismissing", "Ils n'ont qu'à"),
