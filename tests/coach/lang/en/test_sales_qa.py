@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from confiance.coach import analyze
+from confiance.coach import analyze, tone
 
 MONDAY = dt.date(2026, 11, 23)
 
@@ -539,3 +539,22 @@ def test_owning_a_delay_and_accepting_a_no_are_moves():
 def test_impossible_people_are_blamed_but_impossible_to_reach_is_a_fact():
     assert analyze("Honestly these guys are impossible.", lang="en")["findings"]
     assert analyze("They are impossible to reach this week.", lang="en")["findings"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("They dropped the ball on the data export.", "They dropped the ball"),
+        ("They keep dropping the ball on invoices.", "They keep dropping the ball"),
+        ("They totally messed up the migration.", "They totally messed up"),
+    ],
+)
+def test_assigning_fault_is_highlighted_as_a_whole_phrase(text, span):
+    finding = analyze(text, lang="en")["findings"][0]
+    assert (finding["rule"], finding["text"]) == ("en.blame.their_fault", span)
+
+
+def test_telling_a_buyer_what_they_do_not_really_need_lowers_the_tone():
+    # Undervaluing their need (CaSiNo's uv-part), unlike the reassurance "you don't need to".
+    assert tone("You don't really need the extra licences.", "en") < -0.2
+    assert tone("You don't need to do anything, we'll handle the migration.", "en") > -0.2
