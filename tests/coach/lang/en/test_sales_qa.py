@@ -558,3 +558,12 @@ def test_telling_a_buyer_what_they_do_not_really_need_lowers_the_tone():
     # Undervaluing their need (CaSiNo's uv-part), unlike the reassurance "you don't need to".
     assert tone("You don't really need the extra licences.", "en") < -0.2
     assert tone("You don't need to do anything, we'll handle the migration.", "en") > -0.2
+
+
+def test_reporting_ones_own_words_keeps_the_framing_ones_own():
+    own = analyze("I told them it's our final offer.", lang="en")["findings"][0]
+    theirs = analyze("The buyer told me it's their final offer.", lang="en")["findings"][0]
+    assert (own["category"], own["severity"]) == ("ultimatum", 3)
+    assert (theirs["category"], theirs["severity"]) == ("ultimatum", 2)
+    said = analyze("I said they were idiots, and I stand by it.", lang="en")["findings"]
+    assert [f["category"] for f in said] == ["contempt"]
