@@ -195,7 +195,28 @@ FINDINGS = [
         "leur rentre dedans",
     ),
     ("Ils nous ont bien eus sur ce coup-là.", "bad_intent", "nous ont bien eus"),
-    # Rejet
+    ("On n'est pas du même côté, faut pas l'oublier.", "us_versus_them", "pas du même côté"),
+    (
+        "Ils se sont complètement plantés dans leur analyse.",
+        "blame",
+        "Ils se sont complètement plantés",
+    ),
+    ("Ils n'en font qu'à leur tête.", "blame", "Ils n'en font qu'à leur tête"),
+    ("Ils ne veulent rien entendre.", "blame", "Ils ne veulent rien entendre"),
+    (
+        "C'est nous qui avons raison, les chiffres le prouvent.",
+        "right_wrong",
+        "nous qui avons raison",
+    ),
+    ("Ils refusent d'entendre raison.", "right_wrong", "refusent d'entendre raison"),
+    ("Ils sont bornés.", "contempt", "Ils sont bornés"),
+    ("Ils ont une mentalité de fonctionnaires.", "contempt", "mentalité de fonctionnaires"),
+    (
+        "C'est toujours la même rengaine avec ces acheteurs.",
+        "absolutes",
+        "toujours la même rengaine",
+    ),
+    ("Leur juriste chipote sur chaque virgule.", "dismissing", "chipote"),
     ("Leur proposition est ridicule.", "dismissing", "ridicule"),
     ("Peu importe ce qu'ils disent, on maintient notre prix.", "dismissing", "Peu importe"),
     ("Ils veulent signer à tout prix.", "fight_metaphor", "à tout prix"),
@@ -255,6 +276,11 @@ def test_une_reformulation_ne_propose_pas_de_maintenir_un_ultimatum_sur_le_prix_
 
 
 MOVES = [
+    (
+        "Nous et le client, on vise le même objectif : livrer avant l'été.",
+        "joint_next_step",
+        "le même objectif",
+    ),
     ("Leur position est claire et je la respecte.", "acknowledging", "je la respecte"),
     ("Je suis déçu, mais cherchons une solution.", "joint_next_step", "cherchons"),
     (
@@ -357,6 +383,7 @@ def test_les_promesses_ont_la_bonne_action_et_la_bonne_echeance(text, action, du
         "Je le rappelle, le contrat prévoit une révision annuelle.",
         "Je vous fais confiance pour la suite.",
         "On va pas se laisser marcher dessus.",
+        "C'est un match, et on va le gagner.",
         "Sans nouvelles de votre part d'ici vendredi, nous considérerons que le projet est abandonné.",
     ],
 )
