@@ -358,3 +358,22 @@ def test_repeated_calls_keep_their_references_and_memory():
     tracemalloc.stop()
     assert [sys.getrefcount(t) for t in texts] == before
     assert grown < 4096, f"{grown} bytes kept after 8,000 calls"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "s t u p i d",  # the whole text
+        "They are s t u p i d, i d i o t s and c r o o k s!",  # several runs
+        "d é t e s t e.d é t e s t e",  # runs around a full stop
+        "a b c dz and x y z",  # a word letter right after: the run gives a letter back
+        "a b c",  # three letters: not a run
+        "one " + " ".join("stupid" * 2000) + " two",  # one run of 12,000 letters
+        " ".join("idiots" * 30) + " " + "x" * 300,  # a run longer than the stack of hits
+    ],
+)
+def test_letters_spelled_out_are_joined_as_in_python(text, lang):
+    data = resources.get(lang)
+    assert data.c_tone(text) is not None
+    assert data.c_tone(text) == python_tone(text, data)

@@ -34,6 +34,7 @@ static const unsigned char leet_char[128] = {
 };
 static int lower_table_ok;
 static PyObject *str_lower; /* "lower", interned */
+static PyObject *str_empty; /* "" */
 #define IS_WORD(ch) ((ch) < 256 ? word_table[ch] : (Py_UNICODE_ISALNUM(ch) || (ch) == '_'))
 #define IS_SPACE(ch) ((ch) < 256 ? space_table[ch] : Py_UNICODE_ISSPACE(ch))
 /* [^\W\d_]: a letter (a word character that is neither a decimal digit nor "_"). */
@@ -749,7 +750,25 @@ next_spaced(PyObject *low, Py_ssize_t from, Py_ssize_t *start, Py_ssize_t *end)
     return 0;
 }
 
-/* scan._join_spaced: the tokens inside one run of spaced letters become one token. */
+/* Replaces the last token of ``out`` by toks[from:to] joined, when that is several tokens. */
+static int
+join_group(PyObject *out, PyObject *toks, Py_ssize_t from, Py_ssize_t to)
+{
+    if (to - from < 2)
+        return 0;
+    PyObject *group = PyList_GetSlice(toks, from, to);
+    if (group == NULL)
+        return -1;
+    PyObject *joined = PyUnicode_Join(str_empty, group);
+    Py_DECREF(group);
+    if (joined == NULL)
+        return -1;
+    return PyList_SetItem(out, PyList_GET_SIZE(out) - 1, joined); /* steals ``joined`` */
+}
+
+/* scan._join_spaced: the tokens inside one run of spaced letters become one token. Each
+ * group is joined once, when it ends: adding its tokens one at a time (as ``+=`` does in
+ * Python) copied the growing token each time, quadratic on a long run ("a b c d ..."). */
 static PyObject *
 join_spaced(PyObject *low, PyObject *toks, Py_ssize_t *spans)
 {
@@ -757,27 +776,27 @@ join_spaced(PyObject *low, PyObject *toks, Py_ssize_t *spans)
     if (out == NULL)
         return NULL;
     Py_ssize_t sp_start = 0, sp_end = 0, last_start = -1;
+    Py_ssize_t first = 0; /* toks[first:j] make the last token of ``out`` */
+    Py_ssize_t ntoks = PyList_GET_SIZE(toks);
     int have = next_spaced(low, 0, &sp_start, &sp_end);
-    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(toks); j++) {
+    for (Py_ssize_t j = 0; j < ntoks; j++) {
         Py_ssize_t a = spans[2 * j], b = spans[2 * j + 1];
         while (have && sp_end <= a)
             have = next_spaced(low, sp_end, &sp_start, &sp_end);
         int inside = have && sp_start <= a && b <= sp_end;
-        Py_ssize_t count = PyList_GET_SIZE(out);
-        if (inside && count > 0 && last_start >= sp_start) {
-            PyObject *joined = PyUnicode_Concat(PyList_GET_ITEM(out, count - 1),
-                                                PyList_GET_ITEM(toks, j));
-            if (joined == NULL || PyList_SetItem(out, count - 1, joined) < 0) {
-                Py_DECREF(out);
-                return NULL;
-            }
-            continue;
-        }
-        if (PyList_Append(out, PyList_GET_ITEM(toks, j)) < 0) {
+        if (inside && PyList_GET_SIZE(out) > 0 && last_start >= sp_start)
+            continue; /* joins the last token */
+        if (join_group(out, toks, first, j) < 0 ||
+            PyList_Append(out, PyList_GET_ITEM(toks, j)) < 0) {
             Py_DECREF(out);
             return NULL;
         }
+        first = j;
         last_start = a;
+    }
+    if (join_group(out, toks, first, ntoks) < 0) {
+        Py_DECREF(out);
+        return NULL;
     }
     return out;
 }
@@ -1239,7 +1258,8 @@ PyInit__speedups(void)
         space_table[ch] = Py_UNICODE_ISSPACE(ch) ? 1 : 0;
     }
     str_lower = PyUnicode_InternFromString("lower");
-    if (str_lower == NULL || PyType_Ready(&ScannerType) < 0)
+    str_empty = PyUnicode_FromStringAndSize("", 0);
+    if (str_lower == NULL || str_empty == NULL || PyType_Ready(&ScannerType) < 0)
         return NULL;
     Py_UCS1 all[256];
     for (int ch = 0; ch < 256; ch++)
