@@ -567,3 +567,53 @@ def test_reporting_ones_own_words_keeps_the_framing_ones_own():
     assert (theirs["category"], theirs["severity"]) == ("ultimatum", 2)
     said = analyze("I said they were idiots, and I stand by it.", lang="en")["findings"]
     assert [f["category"] for f in said] == ["contempt"]
+
+
+# --- British and American idioms of the locker room ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Procurement are taking the mickey with these payment terms.", "bad_intent"),
+        ("Their buyer is trying it on again with that competitor quote.", "bad_intent"),
+        ("They've been stringing us along since the summer.", "bad_intent"),
+        ("They lowballed us again.", "bad_intent"),
+        ("It's a typical procurement power play.", "bad_intent"),
+        ("They're having a laugh if they think we'll do it for that.", "dismissing"),
+        ("Their so-called requirements change every week.", "dismissing"),
+        ("That counteroffer is pure BS.", "dismissing"),
+        ("Their lawyer is a complete muppet.", "contempt"),
+        ("They're not serious buyers, just tyre kickers.", "contempt"),
+        ("This customer is more trouble than they're worth.", "contempt"),
+        ("If they want to play dirty, so can we.", "fight_metaphor"),
+        ("We need to teach them a lesson on this renewal.", "fight_metaphor"),
+        ("We can't let them get away with this.", "fight_metaphor"),
+        ("We hold all the cards; they need us more than we need them.", "fight_metaphor"),
+        ("No way we're giving in to their demands.", "fight_metaphor"),
+        ("Frankly their IT guy hasn't got a clue.", "blame"),
+    ],
+)
+def test_british_and_american_locker_room_idioms_are_circled(text, category):
+    assert category in [f["category"] for f in analyze(text, lang="en")["findings"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That was a knee-jerk reaction on our side, sorry.",
+        "We're trying it on the staging server first.",
+        "We were having a laugh about it at the offsite.",
+        "I'm rather amateur at building business cases, so I'd welcome your help.",
+        "The guy from their IT team fixed the SSO issue in an hour.",
+        "BS 7799 was the first standard for information security.",
+    ],
+)
+def test_look_alikes_of_those_idioms_are_left_alone(text):
+    assert analyze(text, lang="en")["findings"] == []
+
+
+def test_writing_a_customer_off_gets_a_rewrite_about_serving_them():
+    finding = analyze("Honestly this account is not worth the hassle.", lang="en")["findings"][0]
+    assert finding["rule"] == "en.contempt.not_worth"
+    assert "serve" in finding["rewrite"]
