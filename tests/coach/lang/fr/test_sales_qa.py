@@ -54,6 +54,8 @@ NO_FINDING = [
     "Le test de charge a été truqué par erreur, on relance demain.",
     "J'ai raison de m'inquiéter ou pas ?",
     "je pense pas qu'ils mentent, ils ont sûrement d'autres chiffres",
+    "Avec ce client, il faut toujours tout vérifier deux fois.",
+    "Il est possible qu'ils se soient trompés dans leurs volumes, vérifions ensemble.",
     # Sens courants d'affaires des mots de rejet et de combat.
     "Nous voulons éviter à tout prix une interruption de service pendant la migration.",
     "Vous pouvez me demander n'importe quoi sur la sécurité, je vous réponds volontiers.",
@@ -81,15 +83,40 @@ FINDINGS = [
         "blame",
         "client ne comprend toujours pas",
     ),
-    (
-        "Ils savent même pas lire un cahier des charges.",
-        "blame",
-        "Ils savent même pas lire",
-    ),
+    ("Ils savent même pas lire un cahier des charges.", "blame", "Ils savent même pas lire"),
     ("Leur DSI est complètement à l'ouest.", "blame", "DSI est complètement à l'ouest"),
     ("C'est la faute du client si on est en retard.", "blame", "la faute du client"),
+    (
+        "Avec tout le respect que je vous dois, vous n'avez pas lu notre proposition.",
+        "blame",
+        "vous n'avez pas lu",
+    ),
+    (
+        "Le client a encore changé d'avis, ils savent pas ce qu'ils veulent",
+        "blame",
+        "ils savent pas ce qu'ils veulent",
+    ),
+    (
+        "Ils se sont complètement plantés dans leur analyse.",
+        "blame",
+        "Ils se sont complètement plantés",
+    ),
+    ("Ils n'en font qu'à leur tête.", "blame", "Ils n'en font qu'à leur tête"),
+    ("Ils ne veulent rien entendre.", "blame", "Ils ne veulent rien entendre"),
     # Mépris
     ("Ils ne nous ont jamais payés à l'heure, ces rapaces.", "contempt", "ces rapaces"),
+    ("Ces acheteurs sont vraiment chiants.", "contempt", "acheteurs sont vraiment chiants"),
+    ("Elle m'a raccroché au nez, quelle conne.", "contempt", "quelle conne"),
+    ("Ils sont bornés.", "contempt", "Ils sont bornés"),
+    ("Ils ont une mentalité de fonctionnaires.", "contempt", "mentalité de fonctionnaires"),
+    ("Ce ne sont que des amateurs.", "contempt", "Ce ne sont que des amateurs"),
+    # Eux contre nous
+    (
+        "Il faut qu'on reste soudés face à ce client difficile.",
+        "us_versus_them",
+        "reste soudés face",
+    ),
+    ("On n'est pas du même côté, faut pas l'oublier.", "us_versus_them", "pas du même côté"),
     # Procès d'intention
     ("Le nouvel acheteur va essayer de nous plumer.", "bad_intent", "essayer de nous plumer"),
     ("Vous me prenez pour un imbécile ?", "bad_intent", "Vous me prenez pour un imbécile"),
@@ -104,6 +131,13 @@ FINDINGS = [
     ("Ces mecs n'ont aucune parole.", "bad_intent", "mecs n'ont aucune parole"),
     ("On ne peut pas leur faire confiance.", "bad_intent", "ne peut pas leur faire confiance"),
     ("Leur appel d'offres est truqué.", "bad_intent", "appel d'offres est truqué"),
+    ("Ils font semblant de ne pas comprendre.", "bad_intent", "font semblant"),
+    ("Ils traînent des pieds depuis le début.", "bad_intent", "traînent des pieds"),
+    ("Le client est roi, mais là il exagère.", "bad_intent", "il exagère"),
+    ("Ils nous ont bien eus sur ce coup-là.", "bad_intent", "nous ont bien eus"),
+    ("Ils se foutent de notre gueule.", "bad_intent", "Ils se foutent de notre gueule"),
+    ("Le client nous a menti sur les volumes.", "bad_intent", "client nous a menti"),
+    ("On ne va pas céder au chantage.", "bad_intent", "ne va pas céder au chantage"),
     # Généralisations
     (
         "Leur DAF est toujours en retard sur les paiements.",
@@ -117,12 +151,26 @@ FINDINGS = [
         "eux c'est toujours la même chose",
     ),
     ("Ils veulent toujours plus pour moins cher.", "absolutes", "Ils veulent toujours plus"),
-    # Métaphores de combat
     (
-        "Jeudi, on ne lâche rien sur le prix.",
-        "fight_metaphor",
-        "ne lâche rien",
+        "Ils ne pensent qu'au prix, rien d'autre ne les intéresse.",
+        "absolutes",
+        "Ils ne pensent qu'au prix",
     ),
+    ("Ils ne regardent que le prix unitaire.", "absolutes", "Ils ne regardent que le prix"),
+    (
+        "C'est toujours la même rengaine avec ces acheteurs.",
+        "absolutes",
+        "toujours la même rengaine",
+    ),
+    # Qui a raison, qui a tort
+    (
+        "C'est nous qui avons raison, les chiffres le prouvent.",
+        "right_wrong",
+        "nous qui avons raison",
+    ),
+    ("Ils refusent d'entendre raison.", "right_wrong", "refusent d'entendre raison"),
+    # Métaphores de combat
+    ("Jeudi, on ne lâche rien sur le prix.", "fight_metaphor", "ne lâche rien"),
     ("Faut pas se laisser faire.", "fight_metaphor", "pas se laisser faire"),
     ("On est en position de force.", "fight_metaphor", "position de force"),
     (
@@ -133,6 +181,18 @@ FINDINGS = [
     ("T'inquiète, ils finiront par céder.", "fight_metaphor", "finiront par céder"),
     ("Il va falloir leur montrer qui commande.", "fight_metaphor", "leur montrer qui commande"),
     ("On doit rester fermes sur le prix.", "fight_metaphor", "rester fermes sur le prix"),
+    ("Il faut les mettre au pas.", "fight_metaphor", "les mettre au pas"),
+    ("Il faut taper du poing sur la table.", "fight_metaphor", "taper du poing sur la table"),
+    ("On va pas se laisser marcher dessus.", "fight_metaphor", "pas se laisser marcher dessus"),
+    ("C'est eux qui ont besoin de nous.", "fight_metaphor", "eux qui ont besoin de nous"),
+    ("Ils vont voir de quel bois on se chauffe.", "fight_metaphor", "de quel bois on se chauffe"),
+    (
+        "On a pas le choix, faut qu'on leur rentre dedans jeudi.",
+        "fight_metaphor",
+        "leur rentre dedans",
+    ),
+    ("Ils veulent signer à tout prix.", "fight_metaphor", "à tout prix"),
+    ("Tu vas voir, ils vont craquer avant nous.", "fight_metaphor", "craquer avant nous"),
     # Ultimatums
     (
         "Il n'est pas question de baisser, c'est ferme et définitif.",
@@ -151,75 +211,17 @@ FINDINGS = [
         "C'est notre dernière offre",
     ),
     ("Notre tarif est non négociable cette année.", "ultimatum", "non négociable"),
-    ("Ces acheteurs sont vraiment chiants.", "contempt", "acheteurs sont vraiment chiants"),
-    ("Ils font semblant de ne pas comprendre.", "bad_intent", "font semblant"),
-    ("Ils traînent des pieds depuis le début.", "bad_intent", "traînent des pieds"),
-    ("Le client est roi, mais là il exagère.", "bad_intent", "il exagère"),
-    ("Il faut les mettre au pas.", "fight_metaphor", "les mettre au pas"),
-    ("Il faut taper du poing sur la table.", "fight_metaphor", "taper du poing sur la table"),
-    ("On va pas se laisser marcher dessus.", "fight_metaphor", "pas se laisser marcher dessus"),
-    ("C'est eux qui ont besoin de nous.", "fight_metaphor", "eux qui ont besoin de nous"),
-    ("Elle m'a raccroché au nez, quelle conne.", "contempt", "quelle conne"),
-    (
-        "Ils ne pensent qu'au prix, rien d'autre ne les intéresse.",
-        "absolutes",
-        "Ils ne pensent qu'au prix",
-    ),
-    ("Ils ne regardent que le prix unitaire.", "absolutes", "Ils ne regardent que le prix"),
-    ("Ils vont voir de quel bois on se chauffe.", "fight_metaphor", "de quel bois on se chauffe"),
     ("Tu leur dis qu'on maintient le prix et puis c'est tout.", "ultimatum", "et puis c'est tout"),
-    (
-        "Avec tout le respect que je vous dois, vous n'avez pas lu notre proposition.",
-        "blame",
-        "vous n'avez pas lu",
-    ),
-    (
-        "Il faut qu'on reste soudés face à ce client difficile.",
-        "us_versus_them",
-        "reste soudés face",
-    ),
     (
         "Sans nouvelles de votre part d'ici vendredi, nous considérerons que le projet est abandonné.",
         "ultimatum",
         "considérerons que le projet est abandonné",
     ),
     ("Faute de réponse avant le 30, l'offre sera caduque.", "ultimatum", "sera caduque"),
-    (
-        "Le client a encore changé d'avis, ils savent pas ce qu'ils veulent",
-        "blame",
-        "ils savent pas ce qu'ils veulent",
-    ),
-    (
-        "On a pas le choix, faut qu'on leur rentre dedans jeudi.",
-        "fight_metaphor",
-        "leur rentre dedans",
-    ),
-    ("Ils nous ont bien eus sur ce coup-là.", "bad_intent", "nous ont bien eus"),
-    ("On n'est pas du même côté, faut pas l'oublier.", "us_versus_them", "pas du même côté"),
-    (
-        "Ils se sont complètement plantés dans leur analyse.",
-        "blame",
-        "Ils se sont complètement plantés",
-    ),
-    ("Ils n'en font qu'à leur tête.", "blame", "Ils n'en font qu'à leur tête"),
-    ("Ils ne veulent rien entendre.", "blame", "Ils ne veulent rien entendre"),
-    (
-        "C'est nous qui avons raison, les chiffres le prouvent.",
-        "right_wrong",
-        "nous qui avons raison",
-    ),
-    ("Ils refusent d'entendre raison.", "right_wrong", "refusent d'entendre raison"),
-    ("Ils sont bornés.", "contempt", "Ils sont bornés"),
-    ("Ils ont une mentalité de fonctionnaires.", "contempt", "mentalité de fonctionnaires"),
-    (
-        "C'est toujours la même rengaine avec ces acheteurs.",
-        "absolutes",
-        "toujours la même rengaine",
-    ),
+    # Rejet
     ("Leur juriste chipote sur chaque virgule.", "dismissing", "chipote"),
     ("Leur proposition est ridicule.", "dismissing", "ridicule"),
     ("Peu importe ce qu'ils disent, on maintient notre prix.", "dismissing", "Peu importe"),
-    ("Ils veulent signer à tout prix.", "fight_metaphor", "à tout prix"),
     ("Qu'ils aillent voir ailleurs si c'est mieux.", "dismissing", "Qu'ils aillent voir ailleurs"),
     ("Je n'en ai rien à faire de leurs états d'âme.", "dismissing", "n'en ai rien à faire"),
     ("Ils n'ont qu'à lire le contrat.", "dismissing", "Ils n'ont qu'à"),
@@ -276,6 +278,16 @@ def test_une_reformulation_ne_propose_pas_de_maintenir_un_ultimatum_sur_le_prix_
 
 
 MOVES = [
+    (
+        "On se fait un point vendredi pour préparer le comité ?",
+        "joint_next_step",
+        "On se fait un point",
+    ),
+    (
+        "Il est possible qu'ils se soient trompés, vérifions.",
+        "openness_hedging",
+        "Il est possible qu'",
+    ),
     (
         "Nous et le client, on vise le même objectif : livrer avant l'été.",
         "joint_next_step",
@@ -384,6 +396,7 @@ def test_les_promesses_ont_la_bonne_action_et_la_bonne_echeance(text, action, du
         "Je vous fais confiance pour la suite.",
         "On va pas se laisser marcher dessus.",
         "C'est un match, et on va le gagner.",
+        "T'inquiète, on va les plier.",
         "Sans nouvelles de votre part d'ici vendredi, nous considérerons que le projet est abandonné.",
     ],
 )
@@ -404,6 +417,7 @@ def test_l_eloge_et_la_reassurance_donnent_un_ton_positif():
     assert tone("Ils sont toujours réactifs, c'est un plaisir.", lang="fr") > 0
     assert tone("Pas de souci, je vous renvoie le fichier.", lang="fr") > 0
     assert tone("Ils veulent toujours plus pour moins cher.", lang="fr") < 0
+    assert tone("Ils nous manquent de respect à chaque réunion.", lang="fr") < 0
 
 
 def test_le_ton_rapide_egale_celui_de_l_analyse_sur_toutes_ces_phrases():
