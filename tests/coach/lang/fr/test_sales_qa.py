@@ -55,6 +55,8 @@ NO_FINDING = [
     "J'ai raison de m'inquiéter ou pas ?",
     "je pense pas qu'ils mentent, ils ont sûrement d'autres chiffres",
     "Avec ce client, il faut toujours tout vérifier deux fois.",
+    # Sans accent, « bornés » devient « bornes », un autre mot.
+    "Le client est à la borne de recharge.",
     "Il est possible qu'ils se soient trompés dans leurs volumes, vérifions ensemble.",
     # Sens courants d'affaires des mots de rejet et de combat.
     "Nous voulons éviter à tout prix une interruption de service pendant la migration.",
