@@ -617,3 +617,63 @@ def test_writing_a_customer_off_gets_a_rewrite_about_serving_them():
     finding = analyze("Honestly this account is not worth the hassle.", lang="en")["findings"][0]
     assert finding["rule"] == "en.contempt.not_worth"
     assert "serve" in finding["rewrite"]
+
+
+# --- a third round: jibes, gloating and passive-aggressive e-mail -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Their team can't organise a meeting to save their lives.", "contempt"),
+        ("We're not here to babysit their IT department.", "contempt"),
+        ("Their buyer is a bully, plain and simple.", "contempt"),
+        ("They have zero understanding of how licensing works.", "blame"),
+        ("They clearly don't value our work.", "blame"),
+        ("We've bent over backwards for them and this is the thanks we get.", "blame"),
+        ("Their CIO thinks he knows better than everyone.", "right_wrong"),
+        ("They're only pretending to evaluate other vendors.", "bad_intent"),
+        ("I'm going over their heads to the CEO.", "fight_metaphor"),
+        ("They'll regret it when the other system falls over.", "fight_metaphor"),
+        ("It's their loss if they go with the cheaper option.", "dismissing"),
+        ("Whatever, they can figure it out themselves.", "dismissing"),
+        ("Typical finance people, they only see numbers.", "absolutes"),
+    ],
+)
+def test_jibes_and_gloating_are_circled(text, category):
+    assert category in [f["category"] for f in analyze(text, lang="en")["findings"]]
+
+
+@pytest.mark.parametrize(
+    ("curt", "plain"),
+    [
+        (
+            "Per my last email, the pricing was valid until the 15th.",
+            "Per our conversation, the pricing is valid until the 15th.",
+        ),
+        (
+            "As previously stated, we cannot change the SLA.",
+            "As discussed, we can't change the SLA, but we can add a service credit.",
+        ),
+        (
+            "Not sure if you saw my previous emails, but we still need the PO.",
+            "Just checking you received the PO request I sent on Monday.",
+        ),
+    ],
+)
+def test_passive_aggressive_mail_formulae_read_colder_than_plain_reminders(curt, plain):
+    assert tone(curt, "en") < -0.2 < tone(plain, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's their decision, and I'll respect whatever they choose.",
+        "Finance people tend to focus on payback, so let's lead with the numbers.",
+        "Let's bury the old disagreement and focus on the launch.",
+        "Whatever they decide, let's keep the relationship warm.",
+        "They value responsiveness above all, so let's staff support properly.",
+    ],
+)
+def test_third_round_look_alikes_are_left_alone(text):
+    assert analyze(text, lang="en")["findings"] == []
