@@ -372,6 +372,8 @@ COMMITMENTS = [
         "2026-12-04",
     ),
     ("Je la relance lundi sans faute.", "relancer sans faute", "2026-11-30"),
+    ("Je rappelle Durand vendredi pour débriefer.", "rappeler Durand pour débriefer", "2026-11-27"),
+    ("J'envoie le devis demain matin.", "envoyer le devis", "2026-11-24"),
     (
         "Je vous recontacte après le comité, donc vers le 10.",
         "recontacter après le comité",
@@ -395,6 +397,8 @@ def test_les_promesses_ont_la_bonne_action_et_la_bonne_echeance(text, action, du
         "Je vais attendre leur retour avant de relancer.",
         "On les écrasera sur la démo.",
         "Je le rappelle, le contrat prévoit une révision annuelle.",
+        "Je rappelle que la réunion est vendredi.",
+        "Je rappelle, comme je l'ai dit lundi, que le prix est ferme.",
         "Je vous fais confiance pour la suite.",
         "On va pas se laisser marcher dessus.",
         "C'est un match, et on va le gagner.",
