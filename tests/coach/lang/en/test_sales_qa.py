@@ -484,6 +484,7 @@ def test_reported_ultimatum_stays_a_gentle_flag():
         "Let's strike while the iron is hot and send the proposal today.",
         "We must defend the account against Globex.",
         "They're ready to pull the trigger once the CFO signs off.",
+        "On-prem licences have gone the way of the dinosaurs.",
     ],
 )
 def test_process_facts_and_internal_jargon_get_no_finding(text):
