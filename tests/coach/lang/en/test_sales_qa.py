@@ -360,6 +360,11 @@ def test_refusing_to_understand_is_no_move():
             "be in touch to plan the QBR",
             "2026-12-31",
         ),
+        ("We'll deliver on the 3rd of December.", "deliver", "2026-12-03"),
+        ("I'll follow up in a couple of days.", "follow up", "2026-11-25"),
+        ("I'll send it within a few days.", "send it", "2026-11-26"),
+        ("I'll send it in a day or two.", "send it", "2026-11-24"),
+        ("We'll get you the quote by the end of next week.", "get you the quote", "2026-12-04"),
         (
             "Happy to set up a call with our CTO on Thursday.",
             "set up a call with our CTO",
