@@ -281,6 +281,40 @@ def test_une_reformulation_ne_propose_pas_de_maintenir_un_ultimatum_sur_le_prix_
 
 MOVES = [
     (
+        "Dites-moi si je me trompe : le calendrier vous inquiète ?",
+        "openness_hedging",
+        "si je me trompe",
+    ),
+    (
+        "J'ai l'impression que le calendrier vous inquiète.",
+        "openness_hedging",
+        "J'ai l'impression que",
+    ),
+    (
+        "Ce n'est peut-être pas la bonne solution pour vous.",
+        "accepting_no_deal",
+        "Ce n'est peut-être pas la bonne solution",
+    ),
+    (
+        "Si notre offre ne correspond pas à vos besoins, disons-le-nous franchement.",
+        "accepting_no_deal",
+        "ne correspond pas à vos besoins",
+    ),
+    ("Je ne veux pas vous forcer la main.", "accepting_no_deal", "ne veux pas vous forcer"),
+    ("Prenez le temps qu'il vous faut.", "accepting_no_deal", "Prenez le temps"),
+    ("J'entends bien votre contrainte budgétaire.", "acknowledging", "J'entends"),
+    (
+        "Pourquoi est-ce important pour vous de garder la main sur le paramétrage ?",
+        "probing_question",
+        "Pourquoi est-ce important pour vous de garder la main sur le paramétrage ?",
+    ),
+    ("Je vous explique notre raisonnement.", "explaining_reasons", "Je vous explique"),
+    (
+        "Je serais ravi d'en discuter avec vous et votre DAF.",
+        "joint_next_step",
+        "en discuter avec vous",
+    ),
+    (
         "On se fait un point vendredi pour préparer le comité ?",
         "joint_next_step",
         "On se fait un point",
@@ -423,6 +457,15 @@ def test_l_eloge_et_la_reassurance_donnent_un_ton_positif():
     assert tone("Ils sont toujours réactifs, c'est un plaisir.", lang="fr") > 0
     assert tone("Pas de souci, je vous renvoie le fichier.", lang="fr") > 0
     assert tone("Ils veulent toujours plus pour moins cher.", lang="fr") < 0
+    assert (
+        tone("Je ne veux pas vous forcer la main : prenez le temps qu'il vous faut.", lang="fr") > 0
+    )
+    assert (
+        tone(
+            "Pourquoi est-ce important pour vous de garder la main sur le paramétrage ?", lang="fr"
+        )
+        > 0
+    )
     assert tone("Ils nous manquent de respect à chaque réunion.", lang="fr") < 0
 
 
