@@ -683,3 +683,21 @@ def test_passive_aggressive_mail_formulae_read_colder_than_plain_reminders(curt,
 )
 def test_third_round_look_alikes_are_left_alone(text):
     assert analyze(text, lang="en")["findings"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("It's our team against their procurement.", "our team against their procurement"),
+        ("We versus procurement, round two.", "We versus procurement"),
+    ],
+)
+def test_a_contest_between_our_team_and_theirs_is_us_versus_them(text, span):
+    finding = analyze(text, lang="en")["findings"][0]
+    assert (finding["category"], finding["text"]) == ("us_versus_them", span)
+
+
+def test_competing_against_another_vendor_is_not_us_versus_the_customer():
+    assert analyze("We're up against Globex on this one.", lang="en")["findings"] == []
+    finding = analyze("We need to get one over on them.", lang="en")["findings"][0]
+    assert finding["category"] == "fight_metaphor"
