@@ -263,6 +263,15 @@ def test_la_reformulation_parle_de_ce_que_dit_la_phrase(text, words):
     assert finding["question"].endswith("?")
 
 
+def test_le_reproche_adresse_a_l_interlocuteur_est_reformule_en_lui_parlant():
+    (finding,) = analyze("Vous n'avez rien compris à notre proposition.", lang="fr")["findings"]
+    assert finding["category"] == "blame"
+    assert finding["rewrite"].startswith("Je n'ai sans doute pas été assez clair")
+    assert "leur" not in finding["rewrite"]
+    (about_them,) = analyze("Ils n'ont rien compris à notre proposition.", lang="fr")["findings"]
+    assert "leur manque" in about_them["rewrite"]
+
+
 def test_ne_que_est_une_restriction_et_sa_reformulation_parle_de_ce_qui_compte_derriere_le_prix():
     (finding,) = analyze("Le client ne veut que des remises.", lang="fr")["findings"]
     assert finding["severity"] == 1
