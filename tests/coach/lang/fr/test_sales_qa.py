@@ -27,6 +27,10 @@ NO_FINDING = [
     "Ils sont toujours disponibles quand on a besoin d'eux.",
     "Le client est toujours réactif sur les validations.",
     "Ils ont toujours été fiables sur les volumes annoncés.",
+    "Ils ont toujours payé à temps.",
+    "Le client paie toujours à l'heure.",
+    "Ils ont toujours tenu leurs engagements.",
+    "Ils sont toujours au rendez-vous.",
     "Nous avons toujours livré dans les délais depuis cinq ans, c'est un point fort à rappeler.",
     "On ne lâche pas le client, on le rappelle la semaine prochaine pour comprendre son refus.",
     "Je ne pense pas qu'ils soient de mauvaise foi : ils ont une contrainte budgétaire.",
@@ -153,6 +157,7 @@ FINDINGS = [
         "eux c'est toujours la même chose",
     ),
     ("Ils veulent toujours plus pour moins cher.", "absolutes", "Ils veulent toujours plus"),
+    ("Ils paient toujours en retard.", "absolutes", "Ils paient toujours en retard"),
     (
         "Ils ne pensent qu'au prix, rien d'autre ne les intéresse.",
         "absolutes",
