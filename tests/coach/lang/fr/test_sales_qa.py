@@ -230,6 +230,11 @@ FINDINGS = [
     ("Leur proposition est ridicule.", "dismissing", "ridicule"),
     ("Peu importe ce qu'ils disent, on maintient notre prix.", "dismissing", "Peu importe"),
     ("Qu'ils aillent voir ailleurs si c'est mieux.", "dismissing", "Qu'ils aillent voir ailleurs"),
+    (
+        "S'il n'est pas content, il va voir ailleurs.",
+        "dismissing",
+        "pas content, il va voir ailleurs",
+    ),
     ("Je n'en ai rien à faire de leurs états d'âme.", "dismissing", "n'en ai rien à faire"),
     ("Ils n'ont qu'à lire le contrat.", "dismissing", "Ils n'ont qu'à"),
 ]
