@@ -701,3 +701,42 @@ def test_competing_against_another_vendor_is_not_us_versus_the_customer():
     assert analyze("We're up against Globex on this one.", lang="en")["findings"] == []
     finding = analyze("We need to get one over on them.", lang="en")["findings"][0]
     assert finding["category"] == "fight_metaphor"
+
+
+# --- said to the buyer's face ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I don't think you understand what you're asking for.", "blame"),
+        ("You clearly have no idea what you're doing with this rollout.", "blame"),
+        ("Obviously you haven't read the proposal.", "blame"),
+        ("They didn't even read the security pack.", "blame"),
+        ("Nobody else complains about this, only you.", "blame"),
+        ("You're being totally unrealistic.", "blame"),
+        ("You people always want more for less.", "contempt"),
+        ("Let me educate you on how SaaS pricing works.", "right_wrong"),
+        ("You need to understand that this is the best price you'll get.", "right_wrong"),
+        ("If you can't decide, we'll find a customer who can.", "ultimatum"),
+        ("Look, it's simple: sign or don't.", "ultimatum"),
+        ("That's a ridiculous request and you know it.", "dismissing"),
+        ("Please stop dithering and give us an answer.", "bad_intent"),
+    ],
+)
+def test_condescension_to_the_buyer_is_circled(text, category):
+    assert category in [f["category"] for f in analyze(text, lang="en")["findings"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't think they are stupid, just busy.",
+        "I don't think you're wrong about the rollout risk.",
+        "They haven't read the proposal yet; I'll send a one-page summary.",
+        "I'm not sure I explained the pricing model well; let me try again.",
+        "That's not something we can offer, but we could look at a longer term.",
+    ],
+)
+def test_plain_talk_to_the_buyer_is_left_alone(text):
+    assert analyze(text, lang="en")["findings"] == []
