@@ -59,6 +59,15 @@ NO_FINDING = [
     "J'ai raison de m'inquiéter ou pas ?",
     "je pense pas qu'ils mentent, ils ont sûrement d'autres chiffres",
     "Avec ce client, il faut toujours tout vérifier deux fois.",
+    # La négation qui porte sur toute la suite, et le « il » impersonnel.
+    "Il n'y a pas de raison de penser que l'appel d'offres est truqué.",
+    "On ne va pas leur dire que c'est à prendre ou à laisser, ce serait contre-productif.",
+    "Surtout, ne leur dites pas qu'ils n'ont rien compris.",
+    "Il ne faut jamais leur dire qu'ils sont nuls.",
+    "Il ne faut jamais dire au client « c'est votre faute ».",
+    "Il n'y a jamais de problème avec eux.",
+    "Je ne pense pas qu'ils abusent, leurs délais sont ceux du secteur.",
+    "Il ne s'agit pas de leur imposer nos conditions mais de trouver un accord.",
     # Sans accent, « bornés » devient « bornes », un autre mot.
     "Le client est à la borne de recharge.",
     "Il est possible qu'ils se soient trompés dans leurs volumes, vérifions ensemble.",
