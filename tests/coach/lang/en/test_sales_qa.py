@@ -740,3 +740,7 @@ def test_condescension_to_the_buyer_is_circled(text, category):
 )
 def test_plain_talk_to_the_buyer_is_left_alone(text):
     assert analyze(text, lang="en")["findings"] == []
+
+
+def test_meeting_halfway_is_a_joint_next_step():
+    assert "meet you halfway" in _moves("Can we meet you halfway on the uplift?")["joint_next_step"]
