@@ -153,6 +153,11 @@ FINDINGS = [
     ("Ils se foutent de notre gueule.", "bad_intent", "Ils se foutent de notre gueule"),
     ("Le client nous a menti sur les volumes.", "bad_intent", "client nous a menti"),
     ("On ne va pas céder au chantage.", "bad_intent", "ne va pas céder au chantage"),
+    (
+        "Ils nous mettent le couteau sous la gorge avec ce délai.",
+        "bad_intent",
+        "nous mettent le couteau sous la gorge",
+    ),
     # Généralisations
     (
         "Leur DAF est toujours en retard sur les paiements.",
@@ -197,6 +202,11 @@ FINDINGS = [
     ("T'inquiète, ils finiront par céder.", "fight_metaphor", "finiront par céder"),
     ("Il va falloir leur montrer qui commande.", "fight_metaphor", "leur montrer qui commande"),
     ("On doit rester fermes sur le prix.", "fight_metaphor", "rester fermes sur le prix"),
+    (
+        "Il faut qu'on close avant la fin du trimestre, quitte à leur forcer la main.",
+        "fight_metaphor",
+        "leur forcer la main",
+    ),
     ("Il faut les mettre au pas.", "fight_metaphor", "les mettre au pas"),
     ("Il faut taper du poing sur la table.", "fight_metaphor", "taper du poing sur la table"),
     ("On va pas se laisser marcher dessus.", "fight_metaphor", "pas se laisser marcher dessus"),
@@ -234,6 +244,7 @@ FINDINGS = [
         "considérerons que le projet est abandonné",
     ),
     ("Faute de réponse avant le 30, l'offre sera caduque.", "ultimatum", "sera caduque"),
+    ("On va les mettre au pied du mur.", "ultimatum", "les mettre au pied du mur"),
     # Rejet
     ("Leur juriste chipote sur chaque virgule.", "dismissing", "chipote"),
     ("Leur proposition est ridicule.", "dismissing", "ridicule"),
