@@ -325,6 +325,29 @@ def test_an_open_question_is_still_a_probing_move():
             "joint_next_step",
             "if that helps",
         ),
+        ("Here's why we priced it that way.", "explaining_reasons", "Here's why"),
+        (
+            "I might be missing something, but the numbers look different.",
+            "openness_hedging",
+            "I might be missing something",
+        ),
+        ("Much obliged for the quick turnaround.", "gratitude", "obliged"),
+        ("Cheers for the heads-up on the reorg.", "gratitude", "Cheers for"),
+        (
+            "What are your main concerns with moving forward?",
+            "probing_question",
+            "What are your main concerns",
+        ),
+        (
+            "If I put myself in their shoes, switching looks risky.",
+            "acknowledging",
+            "in their shoes",
+        ),
+        (
+            "From their point of view, the delay cost them a quarter.",
+            "acknowledging",
+            "From their point of view",
+        ),
     ],
 )
 def test_a_collaborative_move_is_recognised(text, category, span):
