@@ -152,6 +152,25 @@ FINDINGS = [
     ("Ils nous ont bien eus sur ce coup-là.", "bad_intent", "nous ont bien eus"),
     ("Ils se foutent de notre gueule.", "bad_intent", "Ils se foutent de notre gueule"),
     ("Le client nous a menti sur les volumes.", "bad_intent", "client nous a menti"),
+    (
+        "Ils ont encore repoussé la réunion, c'est du foutage de gueule.",
+        "bad_intent",
+        "foutage de gueule",
+    ),
+    ("Encore un client qui croit que tout lui est dû.", "bad_intent", "croit que tout lui est dû"),
+    ("On les aura à l'usure.", "fight_metaphor", "les aura à l'usure"),
+    ("On va leur faire cracher le budget, crois-moi.", "fight_metaphor", "leur faire cracher"),
+    ("Leur DAF est un vrai mur, impossible de discuter.", "contempt", "DAF est un vrai mur"),
+    (
+        "Ils vont nous faire perdre notre temps avec leurs appels d'offres.",
+        "blame",
+        "nous faire perdre notre temps",
+    ),
+    (
+        "Ces gens-là ne savent pas ce qu'est un vrai partenariat.",
+        "blame",
+        "gens-là ne savent pas ce qu'est",
+    ),
     ("On ne va pas céder au chantage.", "bad_intent", "ne va pas céder au chantage"),
     (
         "Ils nous mettent le couteau sous la gorge avec ce délai.",
@@ -312,6 +331,14 @@ def test_ne_que_est_une_restriction_et_sa_reformulation_parle_de_ce_qui_compte_d
     )
 
 
+def test_le_report_repete_est_lu_comme_de_l_obstruction_pas_comme_des_chiffres_faux():
+    (finding,) = analyze(
+        "Ils ont encore repoussé la réunion, c'est du foutage de gueule.", lang="fr"
+    )["findings"]
+    assert finding["rule"] == "fr.bad_intent.obstruction"
+    assert "ce qui les retient" in finding["rewrite"]
+
+
 def test_une_reformulation_ne_propose_pas_de_maintenir_un_ultimatum_sur_le_prix_pour_un_delai():
     (finding,) = analyze("Soit ils signent avant le 31, soit on arrête.", lang="fr")["findings"]
     assert finding["rule"] == "fr.ultimatum.delai"
@@ -319,6 +346,11 @@ def test_une_reformulation_ne_propose_pas_de_maintenir_un_ultimatum_sur_le_prix_
 
 
 MOVES = [
+    (
+        "Je trouve leur position légitime, même si elle nous coûte.",
+        "acknowledging",
+        "Je trouve leur position légitime",
+    ),
     (
         "Dites-moi si je me trompe : le calendrier vous inquiète ?",
         "openness_hedging",
