@@ -68,6 +68,7 @@ NO_FINDING = [
     "Il n'y a jamais de problème avec eux.",
     "Je ne pense pas qu'ils abusent, leurs délais sont ceux du secteur.",
     "Il ne s'agit pas de leur imposer nos conditions mais de trouver un accord.",
+    "On va leur montrer de quoi on est capables, sans les écraser : en livrant à l'heure.",
     # Sans accent, « bornés » devient « bornes », un autre mot.
     "Le client est à la borne de recharge.",
     "Il est possible qu'ils se soient trompés dans leurs volumes, vérifions ensemble.",
@@ -152,6 +153,26 @@ FINDINGS = [
     ("Ils nous ont bien eus sur ce coup-là.", "bad_intent", "nous ont bien eus"),
     ("Ils se foutent de notre gueule.", "bad_intent", "Ils se foutent de notre gueule"),
     ("Le client nous a menti sur les volumes.", "bad_intent", "client nous a menti"),
+    (
+        "Ils nous font tourner en bourrique depuis trois mois.",
+        "bad_intent",
+        "nous font tourner en bourrique",
+    ),
+    ("Le DSI est un dinosaure.", "contempt", "DSI est un dinosaure"),
+    ("C'est des rigolos, leur process d'achat.", "contempt", "C'est des rigolos"),
+    ("Leur contre-proposition est une insulte.", "contempt", "est une insulte"),
+    ("Faut qu'on leur mette une claque sur la démo.", "fight_metaphor", "leur mette une claque"),
+    (
+        "Je vais lui dire ses quatre vérités au prochain comité.",
+        "right_wrong",
+        "dire ses quatre vérités",
+    ),
+    (
+        "Ils n'y connaissent strictement rien en cybersécurité.",
+        "blame",
+        "Ils n'y connaissent strictement rien",
+    ),
+    ("Ils peuvent toujours courir pour avoir 15 %.", "dismissing", "Ils peuvent toujours courir"),
     (
         "Ils ont encore repoussé la réunion, c'est du foutage de gueule.",
         "bad_intent",
@@ -479,6 +500,17 @@ COMMITMENTS = [
     ("Je la relance lundi sans faute.", "relancer sans faute", "2026-11-30"),
     ("Je rappelle Durand vendredi pour débriefer.", "rappeler Durand pour débriefer", "2026-11-27"),
     ("J'envoie le devis demain matin.", "envoyer le devis", "2026-11-24"),
+    (
+        "Je vous envoie le PV de recette demain avant midi.",
+        "envoyer le PV de recette",
+        "2026-11-24",
+    ),
+    ("Nous vous ferons un retour sous huit jours.", "faire un retour", "2026-12-01"),
+    (
+        "Je passe vous voir jeudi avec notre chef de projet.",
+        "passer vous voir avec notre chef de projet",
+        "2026-11-26",
+    ),
     (
         "Je vous recontacte après le comité, donc vers le 10.",
         "recontacter après le comité",
