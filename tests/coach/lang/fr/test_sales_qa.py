@@ -154,6 +154,23 @@ FINDINGS = [
     ("Ils se foutent de notre gueule.", "bad_intent", "Ils se foutent de notre gueule"),
     ("Le client nous a menti sur les volumes.", "bad_intent", "client nous a menti"),
     (
+        "Ils nous prennent vraiment pour des vaches à lait.",
+        "bad_intent",
+        "nous prennent vraiment pour des vaches à lait",
+    ),
+    (
+        "Si on cède là-dessus, ils vont nous manger tout cru.",
+        "fight_metaphor",
+        "nous manger tout cru",
+    ),
+    ("Faut les cuisiner sur leur budget réel.", "fight_metaphor", "les cuisiner"),
+    ("On va les noyer sous les références clients.", "fight_metaphor", "les noyer sous"),
+    ("Ce client est ingérable.", "contempt", "client est ingérable"),
+    ("Les achats, c'est une plaie.", "contempt", "achats, c'est une plaie"),
+    ("Je les ai recadrés pendant la réunion.", "right_wrong", "les ai recadrés"),
+    ("Leur réponse est à côté de la plaque.", "dismissing", "à côté de la plaque"),
+    ("Il ne voit que des lignes de coûts.", "absolutes", "Il ne voit que des lignes de coûts"),
+    (
         "Ils nous font tourner en bourrique depuis trois mois.",
         "bad_intent",
         "nous font tourner en bourrique",
@@ -367,6 +384,12 @@ def test_une_reformulation_ne_propose_pas_de_maintenir_un_ultimatum_sur_le_prix_
 
 
 MOVES = [
+    ("Est-ce que ce calendrier vous paraît réaliste ?", "probing_question", "vous paraît réaliste"),
+    (
+        "On est d'accord sur l'essentiel, reste à caler les détails.",
+        "acknowledging",
+        "On est d'accord sur",
+    ),
     (
         "Je trouve leur position légitime, même si elle nous coûte.",
         "acknowledging",
