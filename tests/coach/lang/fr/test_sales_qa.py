@@ -599,3 +599,33 @@ def test_le_ton_rapide_egale_celui_de_l_analyse_sur_toutes_ces_phrases():
     texts = NO_FINDING + [t for t, _, _ in FINDINGS] + [t for t, _, _ in MOVES]
     for text in texts:
         assert tone(text, lang="fr") == analyze(text, lang="fr")["tone"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "span"),
+    [
+        ("Pourquoi sont-ils aussi incompétents ?", "contempt", "incompétents"),
+        ("Pourquoi ils sont incompétents ?", "contempt", "ils sont incompétents"),
+        ("Pourquoi vous ne répondez jamais ?", "absolutes", "vous ne répondez jamais"),
+        ("Quels idiots, franchement ?", "contempt", "Quels idiots"),
+    ],
+)
+def test_une_question_n_avale_pas_le_constat_qu_elle_contient(text, category, span):
+    # La question directe ne couvre que le mot interrogatif et l'inversion : ce qu'elle
+    # contient est lu comme le reste du texte.
+    found = [(f["category"], f["text"]) for f in analyze(text, lang="fr")["findings"]]
+    assert (category, span) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Comment voyez-vous la suite ?", "Comment voyez-vous"),
+        ("Quel est votre calendrier ?", "Quel est"),
+        ("Comment pouvons-nous vous aider à avancer ?", "Comment pouvons-nous"),
+    ],
+)
+def test_la_question_directe_reste_un_mouvement_repere(text, span):
+    moves = [(m["category"], m["text"]) for m in analyze(text, lang="fr")["moves"]]
+    assert ("probing_question", span) in moves
+    assert tone(text, "fr") >= 0
