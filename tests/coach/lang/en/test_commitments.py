@@ -25,6 +25,10 @@ CASES = [
     ("Let me send you the deck tomorrow.", "send you the deck", "2026-11-24"),
     ("I can send you the pricing by end of day.", "send you the pricing", "2026-11-23"),
     ("We'll be sending the invoice on 12/15.", "sending the invoice", "2026-12-15"),
+    # A name ending like a preposition keeps its letters ("Ramon" holds no "on").
+    ("We will brief Ramon tomorrow.", "brief Ramon", "2026-11-24"),
+    ("I will call Jon Monday.", "call Jon", "2026-11-30"),
+    ("I will ping Jacob Monday.", "ping Jacob", "2026-11-30"),
 ]
 
 
