@@ -125,7 +125,9 @@ def token_spans(text: str, data: LanguageData) -> tuple[list[str], list[tuple[in
 def _join_spaced(
     toks: list[str], spans: list[tuple[int, int]], spaced: list[tuple[int, int]]
 ) -> tuple[list[str], list[tuple[int, int]]]:
-    out_t: list[str] = []
+    # Each output token as its list of pieces, joined once at the end: adding letters one at
+    # a time to a string would be quadratic in the length of a run.
+    out_t: list[list[str]] = []
     out_s: list[tuple[int, int]] = []
     k = 0
     for tok, span in zip(toks, spans, strict=True):
@@ -133,12 +135,12 @@ def _join_spaced(
             k += 1
         inside = k < len(spaced) and spaced[k][0] <= span[0] and span[1] <= spaced[k][1]
         if inside and out_s and out_s[-1][0] >= spaced[k][0]:
-            out_t[-1] += tok
+            out_t[-1].append(tok)
             out_s[-1] = (out_s[-1][0], span[1])
             continue
-        out_t.append(tok)
+        out_t.append([tok])
         out_s.append(span)
-    return out_t, out_s
+    return ["".join(parts) for parts in out_t], out_s
 
 
 def scan(toks: list[str], data: LanguageData) -> list[Hit]:
