@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
+#include <stdint.h>
 
 #define MAX_ELEMENTS 64 /* flattened elements of one pattern; accel.py checks it too */
 /* Elements of one pattern counting each optional sequence itself too: match() recurses at
@@ -71,6 +72,12 @@ typedef struct {
 typedef struct {
     Py_ssize_t *items;
     Py_ssize_t n;
+    /* The quick reject of its patterns' ``needs`` as bits: token -> the (pattern, need)
+     * bits it meets, and each pattern's bits; NULL when the list has more than 64 needs
+     * (each pattern then scans its window as Python does). */
+    PyObject *need_masks; /* dict, owned by Scanner.owned */
+    uint64_t *need_bits;
+    Py_ssize_t max_reach;
 } PatList;
 
 typedef struct {
@@ -94,6 +101,7 @@ typedef struct {
 typedef struct {
     PyObject_HEAD
     PyObject *spec;     /* set once the Scanner is completely built, NULL until then */
+    PyObject *owned;    /* a list of the objects the Scanner made itself (need masks) */
     int building;       /* Scanner_init is running (it may call Python code: __index__...) */
     PyObject *table; /* dict: token -> entry index */
     PyObject *stops; /* frozenset */
@@ -249,6 +257,69 @@ build_pattern(Scanner *s, Pat *pat, PyObject *spec)
     return 0;
 }
 
+/* PatList.need_masks: one dictionary look-up per token of the window instead of one set
+ * look-up per token, pattern and need. Looser than Python's per-pattern window (the window
+ * is the longest reach of the list), which only lets the exact matcher run more often. */
+static int
+build_need_masks(Scanner *s, PatList *list)
+{
+    int bits = 0;
+    for (Py_ssize_t c = 0; c < list->n; c++) {
+        Pat *pat = &s->pats[list->items[c]];
+        if (!pat->plain)
+            bits += (int)pat->nneeds;
+    }
+    if (bits == 0 || bits > 64)
+        return 0;
+    PyObject *masks = PyDict_New();
+    if (masks == NULL)
+        return -1;
+    if (s->owned == NULL && (s->owned = PyList_New(0)) == NULL) {
+        Py_DECREF(masks);
+        return -1;
+    }
+    int appended = PyList_Append(s->owned, masks);
+    Py_DECREF(masks); /* the list keeps it */
+    if (appended < 0)
+        return -1;
+    list->need_bits = scanner_alloc(s, list->n * sizeof(uint64_t));
+    if (list->need_bits == NULL)
+        return -1;
+    int bit = 0;
+    for (Py_ssize_t c = 0; c < list->n; c++) {
+        Pat *pat = &s->pats[list->items[c]];
+        if (pat->plain)
+            continue;
+        if (pat->reach > list->max_reach)
+            list->max_reach = pat->reach;
+        for (Py_ssize_t j = 0; j < pat->nneeds; j++) {
+            uint64_t b = (uint64_t)1 << bit++;
+            list->need_bits[c] |= b;
+            PyObject *words = PyObject_GetIter(pat->needs[j]);
+            if (words == NULL)
+                return -1;
+            PyObject *word;
+            while ((word = PyIter_Next(words)) != NULL) {
+                PyObject *old = PyDict_GetItemWithError(masks, word);
+                uint64_t value = old != NULL ? PyLong_AsUnsignedLongLong(old) : 0;
+                PyObject *now = PyErr_Occurred() ? NULL : PyLong_FromUnsignedLongLong(value | b);
+                int failed = now == NULL || PyDict_SetItem(masks, word, now) < 0;
+                Py_XDECREF(now);
+                Py_DECREF(word);
+                if (failed) {
+                    Py_DECREF(words);
+                    return -1;
+                }
+            }
+            Py_DECREF(words);
+            if (PyErr_Occurred())
+                return -1;
+        }
+    }
+    list->need_masks = masks;
+    return 0;
+}
+
 static int
 check_index(Py_ssize_t value, Py_ssize_t limit, const char *what)
 {
@@ -345,6 +416,8 @@ scanner_build(Scanner *s, PyObject *spec)
             }
             list->items[m] = index;
         }
+        if (build_need_masks(s, list) < 0)
+            return -1;
     }
 
     s->nentries = PyTuple_GET_SIZE(entries);
@@ -388,6 +461,7 @@ scanner_clear(Scanner *s)
         PyMem_Free(s->allocs[j]);
     PyMem_Free(s->allocs);
     Py_CLEAR(s->spec);
+    Py_CLEAR(s->owned);
     memset((char *)s + offsetof(Scanner, building), 0,
            sizeof(Scanner) - offsetof(Scanner, building));
 }
@@ -614,6 +688,8 @@ longest(Scanner *s, PatList *list, PyObject *toks, Py_ssize_t i, Py_ssize_t *bes
         Py_ssize_t *best_end)
 {
     Py_ssize_t n = PyList_GET_SIZE(toks);
+    uint64_t window = 0; /* the need bits met within the list's reach, once computed */
+    int have_window = 0;
     for (Py_ssize_t c = 0; c < list->n; c++) {
         Py_ssize_t index = list->items[c];
         Pat *pat = &s->pats[index];
@@ -639,13 +715,30 @@ longest(Scanner *s, PatList *list, PyObject *toks, Py_ssize_t i, Py_ssize_t *bes
             continue;
         }
         int skip = 0;
-        for (Py_ssize_t j = 0; j < pat->nneeds; j++) {
-            int none = disjoint(pat->needs[j], toks, i + 1, i + pat->reach);
-            if (none < 0)
-                return -1;
-            if (none) {
-                skip = 1;
-                break;
+        if (list->need_masks != NULL) {
+            if (!have_window) {
+                Py_ssize_t hi = i + list->max_reach < n ? i + list->max_reach : n;
+                for (Py_ssize_t j = i + 1; j < hi; j++) {
+                    PyObject *bits = PyDict_GetItemWithError(list->need_masks,
+                                                             PyList_GET_ITEM(toks, j));
+                    if (bits != NULL)
+                        window |= PyLong_AsUnsignedLongLong(bits);
+                    else if (PyErr_Occurred())
+                        return -1;
+                }
+                have_window = 1;
+            }
+            skip = (window & list->need_bits[c]) != list->need_bits[c];
+        }
+        else {
+            for (Py_ssize_t j = 0; j < pat->nneeds; j++) {
+                int none = disjoint(pat->needs[j], toks, i + 1, i + pat->reach);
+                if (none < 0)
+                    return -1;
+                if (none) {
+                    skip = 1;
+                    break;
+                }
             }
         }
         if (skip)

@@ -337,12 +337,17 @@ def _needs(elements: list[Element]) -> tuple[frozenset[str], ...]:
 
 
 def _last_need(elements: list[Element]) -> tuple[frozenset[str] | None, int]:
-    """Words of the last required plain element after the first, and the pattern's reach."""
+    """Words of the last required plain element after the first, and the pattern's reach.
+
+    A stem or any-word element cannot say which words must come, so an earlier required
+    plain element serves ("vous ~3 ne ~2 comprenn*" needs "ne"): without one, every
+    "vous" would run the matcher.
+    """
     reach = _reach(elements)
     for el in reversed(elements[1:]):
-        if el.gap or el.optional or el.seq is not None:
+        if el.gap or el.optional or el.seq is not None or el.stems or el.any_word:
             continue
-        return (None if el.stems or el.any_word else el.words), reach
+        return el.words, reach
     return None, reach
 
 
