@@ -60,13 +60,16 @@ def elisions(pattern: str) -> tuple[str, ...] | None:
         return None
     out: list[str] = []
     for alt in m.group(1).split("|"):
-        out.extend(alt[1:-1]) if alt.startswith("[") else out.append(alt)
+        if alt.startswith("["):
+            out.extend(alt[1:-1])  # [cdjlmnst]: each letter on its own
+        else:
+            out.append(alt)
     return tuple(out)
 
 
 def scanner(data: LanguageData) -> Callable[[str], float | None] | None:
-    """``Scanner(...).tone`` for ``data``, or None when C cannot stand in for Python
-    (or ``CONFIANCE_PURE_PYTHON=1`` asks for the reference path, as ``make bench`` does)."""
+    """``Scanner(...).tone_text`` for ``data``, or None when C cannot stand in for Python
+    (or ``CONFIANCE_PURE_PYTHON=1`` asks for the reference path, to compare)."""
     if _speedups is None or os.environ.get("CONFIANCE_PURE_PYTHON") == "1":
         return None
     ps = data.patterns
