@@ -109,11 +109,14 @@ def seed(env: dict[str, str]) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
-def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
+def start_server(
+    env: dict[str, str], port: int, app: str = "confiance.wsgi:application", *extra: str
+) -> subprocess.Popen:
+    """One sync gunicorn worker serving ``app`` on loopback, returned once it listens."""
     command = [
-        sys.executable, "-m", "gunicorn", "confiance.wsgi:application",
+        sys.executable, "-m", "gunicorn", app,
         "--workers", "1", "--worker-class", "sync", "--bind", f"{HOST}:{port}",
-        "--log-level", "warning",
+        "--log-level", "warning", *extra,
     ]  # fmt: skip
     server = subprocess.Popen(command, env=env, cwd=ROOT)
     deadline = time.monotonic() + 30
@@ -123,10 +126,10 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
                 return server
         except OSError:
             if server.poll() is not None:
-                raise SystemExit("gunicorn did not start") from None
+                raise SystemExit(f"gunicorn ({app}) did not start") from None
             time.sleep(0.1)
     server.terminate()
-    raise SystemExit("gunicorn did not listen within 30 s")
+    raise SystemExit(f"gunicorn ({app}) did not listen within 30 s")
 
 
 class Client:

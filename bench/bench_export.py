@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,7 +31,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from bench_api import HOST, ROOT, free_port, server_env  # noqa: E402
+from bench_api import HOST, free_port, server_env, start_server  # noqa: E402
 
 SEED = r"""
 import sys, django
@@ -56,23 +55,8 @@ def seed(env: dict[str, str], accounts: int) -> str:
 
 
 def start(env: dict[str, str], app: str, port: int) -> subprocess.Popen:
-    command = [
-        sys.executable, "-m", "gunicorn", app, "--pythonpath", str(BENCH),
-        "--workers", "1", "--worker-class", "sync", "--timeout", "600",
-        "--bind", f"{HOST}:{port}", "--log-level", "warning",
-    ]  # fmt: skip
-    server = subprocess.Popen(command, env=env, cwd=ROOT)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection((HOST, port), timeout=0.2):
-                return server
-        except OSError:
-            if server.poll() is not None:
-                raise SystemExit(f"gunicorn ({app}) did not start") from None
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit(f"gunicorn ({app}) did not listen within 30 s")
+    # --timeout: the peer writes the whole file before its first byte.
+    return start_server(env, port, app, "--pythonpath", str(BENCH), "--timeout", "600")
 
 
 def worker_peak_mb(server: subprocess.Popen) -> float:
