@@ -1,4 +1,4 @@
-"""The C tone path (``_speedups.c``, built by ``accel.py``) gives exactly the pure-Python tone.
+"""The C tone path (``speedups/*.c``, built by ``accel.py``) gives exactly the pure-Python tone.
 
 A seller who reads 0.4213 on one note in the web app must read 0.4213 in a batch run: the C
 code is only a faster way to the same number, so every test here compares it with the Python

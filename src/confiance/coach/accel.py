@@ -1,6 +1,6 @@
 """The C version of ``tone()``'s hot path, built from a language's compiled data.
 
-``_speedups.c`` runs the tokenizer, the scan and the score of ``scan.tone_of`` in C: the
+``speedups/*.c`` (the extension ``_speedups``) runs the tokenizer, the scan and the score of ``scan.tone_of`` in C: the
 ``make bench`` target of 5× VADER leaves about 3 µs for a French sentence, and the regular
 expression that cuts it into tokens takes 2.6 µs of that alone in Python. The Python
 functions stay the reference (and the whole analysis); this module hands their data to C:
@@ -39,7 +39,7 @@ try:
 except ImportError:  # no C compiler when the package was installed
     _speedups = None
 
-# The element limit of the C matcher (MAX_ELEMENTS in _speedups.c).
+# The element limit of the C matcher (MAX_ELEMENTS in speedups/speedups.h).
 MAX_ELEMENTS = 64
 _WORDS = r"\w++(?:'\w++)*+|[^\w\s]|\n"
 _ELISION = re.compile(r"\(\?:((?:[a-z]+|\[[a-z]+\])(?:\|(?:[a-z]+|\[[a-z]+\]))*)\)'\(\?=\\w\)\|")
