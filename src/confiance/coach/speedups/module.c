@@ -35,41 +35,11 @@ Scanner_tone_text(Scanner *s, PyObject *text)
      * return anything): only the Python path gives its result. */
     if (!PyUnicode_CheckExact(text))
         Py_RETURN_NONE;
-    PyObject *low = cf_latin1_lower(text);
-    if (low == NULL && PyErr_Occurred())
-        return NULL;
-    if (low != NULL) {
-        double value;
-        int failed = cf_tone_of_low(s, low, cf_has_spaced_letters(low), &value);
-        Py_DECREF(low);
-        return failed < 0 ? NULL : cf_round4(value);
-    }
-    PyObject *plain = cf_unleet(text);
-    if (plain == NULL)
-        return NULL;
-    low = PyObject_CallMethodNoArgs(plain, cf_str_lower);
-    Py_ssize_t length = PyUnicode_GET_LENGTH(plain);
-    Py_DECREF(plain);
-    if (low == NULL)
-        return NULL;
-    if (PyUnicode_GET_LENGTH(low) != length) {
-        Py_DECREF(low);
+    PyObject *low = cf_normal_lower(text);
+    if (low == NULL) {
+        if (PyErr_Occurred())
+            return NULL;
         Py_RETURN_NONE;
-    }
-    if (!PyUnicode_IS_ASCII(low)) {
-        Py_UCS4 marks[2] = {RIGHT_QUOTE, MODIFIER_APOSTROPHE};
-        for (int j = 0; j < 2; j++) {
-            Py_ssize_t at = PyUnicode_FindChar(low, marks[j], 0, PyUnicode_GET_LENGTH(low), 1);
-            if (at == -2) {
-                Py_DECREF(low);
-                return NULL;
-            }
-            if (at >= 0) {
-                Py_SETREF(low, cf_replace_char(low, marks[j]));
-                if (low == NULL)
-                    return NULL;
-            }
-        }
     }
     double value;
     int failed = cf_tone_of_low(s, low, cf_has_spaced_letters(low), &value);

@@ -31,10 +31,6 @@
 
 /* sre's \w and \s on str, from a table below U+0100 (most of French and English). */
 extern unsigned char cf_word_table[256], cf_space_table[256];
-/* str.lower of each Latin-1 character (each is one Latin-1 character; checked at import). */
-extern Py_UCS1 cf_lower_table[256];
-extern PyObject *cf_str_lower; /* "lower", interned */
-extern PyObject *cf_str_empty; /* "" */
 #define IS_WORD(ch) ((ch) < 256 ? cf_word_table[ch] : (Py_UNICODE_ISALNUM(ch) || (ch) == '_'))
 #define IS_SPACE(ch) ((ch) < 256 ? cf_space_table[ch] : Py_UNICODE_ISSPACE(ch))
 /* [^\W\d_]: a letter (a word character that is neither a decimal digit nor "_"). */
@@ -127,11 +123,9 @@ void cf_scanner_dealloc(Scanner *s);
 int cf_init_text(void);
 PyObject *cf_tokenize(Scanner *s, PyObject *low, Py_ssize_t *spans);
 PyObject *cf_join_spaced(PyObject *low, PyObject *toks, Py_ssize_t *spans);
-PyObject *cf_unleet(PyObject *text);
-PyObject *cf_replace_char(PyObject *text, Py_UCS4 ch);
 int cf_has_spaced_letters(PyObject *low);
 PyObject *cf_round4(double x);
-PyObject *cf_latin1_lower(PyObject *text);
+PyObject *cf_normal_lower(PyObject *text);
 
 /* scan.c */
 int cf_tone_of_low(Scanner *s, PyObject *low, int spaced, double *out);

@@ -3,13 +3,14 @@
 #include "speedups.h"
 
 unsigned char cf_word_table[256], cf_space_table[256];
-Py_UCS1 cf_lower_table[256];
-static int cf_lower_table_ok;
-static const unsigned char cf_leet_char[128] = {
+/* str.lower of each Latin-1 character (each is one Latin-1 character; checked at import). */
+static Py_UCS1 lower_table[256];
+static int lower_table_ok;
+static const unsigned char leet_char[128] = {
     ['0'] = 1, ['1'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['7'] = 1, ['@'] = 1, ['$'] = 1,
 };
-PyObject *cf_str_lower;
-PyObject *cf_str_empty;
+static PyObject *str_lower; /* "lower", interned */
+static PyObject *str_empty; /* "" */
 
 /* The tables and strings of this file, once per process (PyInit__speedups). */
 int
@@ -19,22 +20,22 @@ cf_init_text(void)
         cf_word_table[ch] = Py_UNICODE_ISALNUM(ch) || ch == '_';
         cf_space_table[ch] = Py_UNICODE_ISSPACE(ch) ? 1 : 0;
     }
-    cf_str_lower = PyUnicode_InternFromString("lower");
-    cf_str_empty = PyUnicode_FromStringAndSize("", 0);
-    if (cf_str_lower == NULL || cf_str_empty == NULL)
+    str_lower = PyUnicode_InternFromString("lower");
+    str_empty = PyUnicode_FromStringAndSize("", 0);
+    if (str_lower == NULL || str_empty == NULL)
         return -1;
     Py_UCS1 all[256];
     for (int ch = 0; ch < 256; ch++)
         all[ch] = (Py_UCS1)ch;
     PyObject *latin1 = PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, all, 256);
-    PyObject *lowered = latin1 ? PyObject_CallMethodNoArgs(latin1, cf_str_lower) : NULL;
+    PyObject *lowered = latin1 ? PyObject_CallMethodNoArgs(latin1, str_lower) : NULL;
     Py_XDECREF(latin1);
     if (lowered == NULL)
         return -1;
-    cf_lower_table_ok = PyUnicode_GET_LENGTH(lowered) == 256 &&
+    lower_table_ok = PyUnicode_GET_LENGTH(lowered) == 256 &&
                         PyUnicode_KIND(lowered) == PyUnicode_1BYTE_KIND;
-    for (int ch = 0; cf_lower_table_ok && ch < 256; ch++)
-        cf_lower_table[ch] = PyUnicode_1BYTE_DATA(lowered)[ch];
+    for (int ch = 0; lower_table_ok && ch < 256; ch++)
+        lower_table[ch] = PyUnicode_1BYTE_DATA(lowered)[ch];
     Py_DECREF(lowered);
     return 0;
 }
@@ -163,7 +164,7 @@ join_group(PyObject *out, PyObject *toks, Py_ssize_t from, Py_ssize_t to)
     PyObject *group = PyList_GetSlice(toks, from, to);
     if (group == NULL)
         return -1;
-    PyObject *joined = PyUnicode_Join(cf_str_empty, group);
+    PyObject *joined = PyUnicode_Join(str_empty, group);
     Py_DECREF(group);
     if (joined == NULL)
         return -1;
@@ -219,7 +220,7 @@ static int
 leet_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t p)
 {
     Py_UCS4 ch = PyUnicode_READ(kind, data, p);
-    if (ch >= 128 || !cf_leet_char[ch])
+    if (ch >= 128 || !leet_char[ch])
         return 0;
     Py_UCS4 prev = p > 0 ? read_normal(kind, data, p - 1) : 0;
     Py_UCS4 next = p + 1 < n ? read_normal(kind, data, p + 1) : 0;
@@ -237,8 +238,8 @@ leet_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t p)
 
 /* scan.normalise's _LEET_RE.sub(_unleet, text): a new reference, ``text`` itself when
  * nothing matches. Every match is decided on the original text, as re.sub does. */
-PyObject *
-cf_unleet(PyObject *text)
+static PyObject *
+unleet(PyObject *text)
 {
     static const char from[] = "013457@$", to[] = "oieastas";
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
@@ -293,8 +294,8 @@ cf_has_spaced_letters(PyObject *low)
     return has_spaced_letters_kind(low, PyUnicode_KIND(low));
 }
 
-PyObject *
-cf_replace_char(PyObject *text, Py_UCS4 ch)
+static PyObject *
+replace_char(PyObject *text, Py_UCS4 ch)
 {
     PyObject *from = PyUnicode_FromOrdinal(ch);
     if (from == NULL)
@@ -338,26 +339,64 @@ cf_round4(double x)
 /* The common case in one pass: Latin-1 text (no "’", whose lowercase keeps its length)
  * where no digit stands for a letter, lowercased from a table. NULL without an error when
  * the text is not such a text. */
-PyObject *
-cf_latin1_lower(PyObject *text)
+static PyObject *
+latin1_lower(PyObject *text)
 {
-    if (!cf_lower_table_ok || PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND)
+    if (!lower_table_ok || PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND)
         return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     const Py_UCS1 *src = PyUnicode_1BYTE_DATA(text);
     int high = 0;
     for (Py_ssize_t p = 0; p < n; p++) {
         Py_UCS1 ch = src[p];
-        if (ch < 128 && cf_leet_char[ch] && leet_at(PyUnicode_1BYTE_KIND, src, n, p))
+        if (ch < 128 && leet_char[ch] && leet_at(PyUnicode_1BYTE_KIND, src, n, p))
             return NULL;
-        high |= cf_lower_table[ch] & 0x80;
+        high |= lower_table[ch] & 0x80;
     }
     PyObject *low = PyUnicode_New(n, high ? 255 : 127);
     if (low == NULL)
         return NULL;
     Py_UCS1 *out = PyUnicode_1BYTE_DATA(low);
     for (Py_ssize_t p = 0; p < n; p++)
-        out[p] = cf_lower_table[src[p]];
+        out[p] = lower_table[src[p]];
     return low;
 }
 
+/* scan.normalise(text).lower(), as tone_of takes it: a new reference; NULL without an error
+ * when lowercasing changes the length (tone_of then cuts tokens from the original text,
+ * which only Python does); NULL with an error on failure. */
+PyObject *
+cf_normal_lower(PyObject *text)
+{
+    PyObject *low = latin1_lower(text);
+    if (low != NULL || PyErr_Occurred())
+        return low;
+    PyObject *plain = unleet(text);
+    if (plain == NULL)
+        return NULL;
+    low = PyObject_CallMethodNoArgs(plain, str_lower);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(plain);
+    Py_DECREF(plain);
+    if (low == NULL)
+        return NULL;
+    if (PyUnicode_GET_LENGTH(low) != length) {
+        Py_DECREF(low);
+        return NULL;
+    }
+    if (PyUnicode_IS_ASCII(low))
+        return low;
+    Py_UCS4 marks[2] = {RIGHT_QUOTE, MODIFIER_APOSTROPHE};
+    for (int j = 0; j < 2; j++) {
+        Py_ssize_t at = PyUnicode_FindChar(low, marks[j], 0, PyUnicode_GET_LENGTH(low), 1);
+        if (at == -2) {
+            Py_DECREF(low);
+            return NULL;
+        }
+        if (at >= 0) {
+            Py_SETREF(low, replace_char(low, marks[j]));
+            if (low == NULL)
+                return NULL;
+        }
+    }
+    return low;
+}
