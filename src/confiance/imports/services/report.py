@@ -120,11 +120,14 @@ class ImportReport:
         """Count ``item`` as skipped because of ``why`` (see ``reason``)."""
         if not isinstance(why, Message):
             why = Message(why, translate=False)
-        key = _key(why)
-        self.reasons.setdefault(key, why)
-        self.skip_counts[key] += 1
+        self._count_skips(why, 1)
         if len(self.examples) < _EXAMPLES:
             self.examples.append((item, why))
+
+    def _count_skips(self, why: Message, count: int) -> None:
+        key = _key(why)
+        self.reasons.setdefault(key, why)
+        self.skip_counts[key] += count
 
     def note(self, text: str) -> None:
         if text not in self.notes and len(self.notes) < _EXAMPLES:
@@ -253,18 +256,12 @@ class ImportReport:
 
     def _load_skips(self, data: Mapping[str, Any]) -> None:
         for entry in data.get("skipped") or []:
-            why = Message.from_dict(entry["reason"])
-            key = _key(why)
-            self.reasons.setdefault(key, why)
-            self.skip_counts[key] += int(entry["count"])
+            self._count_skips(Message.from_dict(entry["reason"]), int(entry["count"]))
         for entry in data.get("skipped_examples") or []:
             self.examples.append((_load(entry["item"]), Message.from_dict(entry["reason"])))
 
     def _load_legacy_skips(self, data: Mapping[str, Any]) -> None:
         for text, count in (data.get("skipped") or {}).items():
-            why = _recognised(str(text))
-            key = _key(why)
-            self.reasons.setdefault(key, why)
-            self.skip_counts[key] += int(count)
+            self._count_skips(_recognised(str(text)), int(count))
         for item, text in data.get("skipped_examples") or []:
             self.examples.append((str(item), _recognised(str(text))))
