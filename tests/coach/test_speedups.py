@@ -76,11 +76,6 @@ TEXTS = st.one_of(
 )
 
 
-def python_tone(text: str, data: resources.LanguageData) -> float:
-    """The reference: the pure-Python ``tone_of``."""
-    return tone_of(text, data)
-
-
 def test_the_c_path_is_built_and_used_for_both_languages():
     # Not a skip: on a machine that could not compile the extension this fails, and the
     # README's set-up says to install gcc.
@@ -93,7 +88,7 @@ def test_the_c_path_is_built_and_used_for_both_languages():
 @settings(max_examples=400, deadline=None)
 @given(text=TEXTS)
 def test_c_tone_equals_python_tone_on_any_text(lang, text):
-    assert tone(text, lang) == python_tone(text, resources.get(lang))
+    assert tone(text, lang) == tone_of(text, resources.get(lang))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -134,12 +129,12 @@ def test_c_rounding_equals_python_round(x):
     assert str(got) == str(round(x, 4))  # -0.0 stays -0.0
 
 
-def test_texts_that_need_the_python_path_still_get_the_python_tone():
+def test_texts_that_need_the_python_path_still_get_the_tone_of():
     data = resources.get("en")
     # "İ" lowercases to two code points: tokens come from the original text in Python.
     text = "İSTANBUL buyers: they just don't get it"
     assert data.c_tone(text) is None
-    assert tone(text, "en") == python_tone(text, data) < 0
+    assert tone(text, "en") == tone_of(text, data) < 0
 
 
 @pytest.mark.parametrize(
@@ -154,7 +149,7 @@ def test_texts_that_need_the_python_path_still_get_the_python_tone():
 def test_obfuscated_text_is_read_in_c_as_in_python(text, lang):
     data = resources.get(lang)
     assert data.c_tone(text) is not None
-    assert data.c_tone(text) == python_tone(text, data) < 0
+    assert data.c_tone(text) == tone_of(text, data) < 0
 
 
 def test_the_tokenizer_patterns_the_c_code_knows():
@@ -317,7 +312,7 @@ def test_a_str_subclass_gets_the_python_tone_even_when_it_lowercases_differently
     assert tone_of(text, data) < 0 < tone(str(text), "en")
 
 
-def test_texts_of_a_million_characters_give_the_python_tone():
+def test_texts_of_a_million_characters_give_the_tone_of():
     words = ["they", "never", "idiots", "d3teste", "s t u p i d", "’", "1", "''", "thanks", "\n"]
     cases = {
         "en": " ".join(words[k % len(words)] for k in range(150_000))[:1_000_000],
@@ -326,7 +321,7 @@ def test_texts_of_a_million_characters_give_the_python_tone():
     for lang, text in cases.items():
         data = resources.get(lang)
         assert data.c_tone(text) is not None
-        assert data.c_tone(text) == python_tone(text, data)
+        assert data.c_tone(text) == tone_of(text, data)
 
 
 def test_repeated_calls_keep_their_references_and_memory():
@@ -376,4 +371,4 @@ def test_repeated_calls_keep_their_references_and_memory():
 def test_letters_spelled_out_are_joined_as_in_python(text, lang):
     data = resources.get(lang)
     assert data.c_tone(text) is not None
-    assert data.c_tone(text) == python_tone(text, data)
+    assert data.c_tone(text) == tone_of(text, data)
